@@ -11,7 +11,13 @@ export type ErrorSpec = {
   /** What the person sees. Plain, friendly, exact. */
   readonly user: string;
   /** Which kind of tRPC error this is when it reaches the API boundary. */
-  readonly trpc: 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS' | 'INTERNAL_SERVER_ERROR' | 'CONFLICT';
+  readonly trpc:
+    | 'BAD_REQUEST'
+    | 'NOT_FOUND'
+    | 'FORBIDDEN'
+    | 'TOO_MANY_REQUESTS'
+    | 'INTERNAL_SERVER_ERROR'
+    | 'CONFLICT';
   /** Whether to show the screen-recording alternative. */
   readonly advice?: 'screen_recording';
 };

@@ -43,7 +43,7 @@ make_image() { # name size colour
 }
 make_image image-1 360x480 tomato
 make_image image-2 400x400 seagreen
-make_image image-3 300x533 royalblue
+make_image image-3 300x532 royalblue
 
 # Music: 3 s of a two-tone melody as AAC in M4A and as MP3.
 MELODY=(-f lavfi -i "sine=frequency=523:sample_rate=22050:duration=3" -f lavfi -i "sine=frequency=659:sample_rate=22050:duration=3" -filter_complex "[0][1]amix=inputs=2")

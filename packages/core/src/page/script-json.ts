@@ -60,3 +60,35 @@ export function parseScriptObject(text: string): JsonRecord | undefined {
   const end = endOfObject(text, start);
   return end < 0 ? undefined : parseRecord(text.slice(start, end));
 }
+
+const MAX_KEY_HITS = 16;
+
+function skipWhitespace(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
+  return index;
+}
+
+/**
+ * Parses only the object value of the first `"key": {…}` in a script's JSON, or undefined.
+ * A page's JSON is 0.3–1 MB, of which the item scope is ~30 KB; scanning to the key and parsing
+ * that object keeps the cost flat whatever else the page carries. An unescaped `"key"` followed
+ * by `:` cannot occur inside a JSON string, so a match is a real key; callers still validate the
+ * shape and fall back to parsing the whole script.
+ */
+export function parseObjectAtKey(text: string, key: string): JsonRecord | undefined {
+  const needle = `"${key}"`;
+  let from = 0;
+  for (let hit = 0; hit < MAX_KEY_HITS; hit += 1) {
+    const at = text.indexOf(needle, from);
+    if (at < 0) return undefined;
+    from = at + needle.length;
+    const colon = skipWhitespace(text, from);
+    if (text[colon] !== ':') continue; // the name as a value (`"route":"webapp.video-detail"`)
+    const start = skipWhitespace(text, colon + 1);
+    if (text[start] !== '{') return undefined;
+    const end = endOfObject(text, start);
+    return end < 0 ? undefined : parseRecord(text.slice(start, end));
+  }
+  return undefined;
+}

@@ -32,7 +32,7 @@ export const LINK_REJECT_MESSAGES = {
   not_a_url: "That isn't a web link. In TikTok, open the post, tap Share → Copy link, and paste that.",
   not_tiktok: `This link isn't from TikTok, and TikSavr only saves TikTok posts. ${HOW_TO_COPY}`,
   lookalike_host:
-    'This link only looks like TikTok: it really leads to another site. Copy the link again from the TikTok app or tiktok.com.',
+    "This link is made to look like a TikTok link but isn't a plain one, so TikSavr won't open it. Copy the link again from the TikTok app or tiktok.com.",
   home: `This is TikTok's home page, not one post. ${HOW_TO_COPY}`,
   search: `This is a TikTok search or discovery page, not one post. ${HOW_TO_COPY}`,
   profile: `This is a link to a profile, not to one post. ${HOW_TO_COPY}`,
@@ -40,7 +40,8 @@ export const LINK_REJECT_MESSAGES = {
   sound: `This is a link to a sound, not to one post. ${HOW_TO_COPY}`,
   live: "This is a link to a LIVE, which can't be saved. To save a post, open it, tap Share → Copy link, and paste that.",
   not_a_post: `This TikTok link doesn't point to one post. ${HOW_TO_COPY}`,
-  bad_id: 'The number at the end of this post link is missing or damaged. Copy the link again with Share → Copy link.',
+  bad_id:
+    'The number at the end of this post link is missing or damaged. Copy the link again with Share → Copy link.',
   bad_short_code: 'This short link is cut off or damaged. Copy it again with Share → Copy link.',
 } as const satisfies Record<LinkRejectReason, string>;
 

@@ -66,13 +66,18 @@ const postLinkHosts = new Set(TIKTOK_POST_LINK_HOSTS);
 const shortLinkHosts = new Set(TIKTOK_SHORT_LINK_HOSTS);
 
 /** Drops the one trailing dot of a fully qualified name; lower-cases defensively for callers without `URL`. */
-export function normalizeHostname(hostname: string): string {
+function normalizeHostname(hostname: string): string {
   const lower = hostname.toLowerCase();
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function isSameOrSubdomainOf(host: string, domain: string): boolean {
-  return host === domain || (host.length > domain.length && host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 46); // '.'
+  return (
+    host === domain ||
+    (host.length > domain.length &&
+      host.endsWith(domain) &&
+      host.charCodeAt(host.length - domain.length - 1) === 46)
+  ); // '.'
 }
 
 function isStrictSubdomainOf(host: string, domain: string): boolean {

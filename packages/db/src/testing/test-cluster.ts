@@ -1,8 +1,7 @@
 import { ensureDatabase, startEmbeddedPostgres } from '../embedded-postgres.ts';
 import { migrate } from '../migrator.ts';
 import { createBoss } from '../queue.ts';
-
-export const TEMPLATE_DATABASE = 'tiksavr_template';
+import { TEMPLATE_DATABASE } from './test-database.ts';
 
 /** Durability off: test data is thrown away, and fsync dominates test time on this disk. */
 const TEST_SERVER_SETTINGS = {

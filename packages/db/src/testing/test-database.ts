@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDb, type Db } from '../client.ts';
-import { TEMPLATE_DATABASE } from './test-cluster.ts';
+
+/** The migrated database (our schema + pg-boss's) that every test database copies. */
+export const TEMPLATE_DATABASE = 'tiksavr_template';
 
 export type TestDatabase = {
   url: string;

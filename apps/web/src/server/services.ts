@@ -1,0 +1,27 @@
+import { createBoss, createDb, type Db, type PgBoss } from '@tiksavr/db';
+import { env } from '../env.ts';
+import { log } from './logger.ts';
+
+/**
+ * Process-wide singletons (one Prisma pool, one pg-boss producer). Kept on globalThis so that
+ * `next dev` hot reloads do not open a new pool on every edit.
+ */
+type Services = { db: Db; boss: Promise<PgBoss> };
+const globalForServices = globalThis as unknown as { tiksavrServices?: Services };
+
+export function services(): Services {
+  if (!globalForServices.tiksavrServices) {
+    const { DATABASE_URL } = env();
+    const boss = createBoss({
+      url: DATABASE_URL,
+      role: 'producer',
+      onError: (error) => log().error({ err: error }, 'pg-boss error'),
+      maxConnections: 4,
+    });
+    globalForServices.tiksavrServices = {
+      db: createDb({ url: DATABASE_URL }),
+      boss: boss.start().then(() => boss),
+    };
+  }
+  return globalForServices.tiksavrServices;
+}

@@ -1,0 +1,186 @@
+/**
+ * Public types of the TikTok simulator: what a test or script passes in and gets back.
+ * Everything here is plain data so the same shapes travel over the `/__sim/` JSON API.
+ */
+
+/** Who may see a post, and therefore what its page says (tiktok-upstream.md §4, §7). */
+export type SimVisibility =
+  | 'public'
+  | 'followers_only'
+  | 'private_account'
+  | 'deleted'
+  | 'region_locked'
+  | 'age_restricted'
+  | 'private_post';
+
+export type SimVideoCodec = 'h264' | 'h265' | 'bytevc2';
+
+export type SimItemSpec = {
+  kind: 'video' | 'photo';
+  username: string;
+  nickname?: string;
+  caption?: string;
+  /** Date in-process; over HTTP an ISO string or epoch milliseconds. Default: sim now − 1 h. */
+  createTime?: Date | string | number;
+  story?: boolean;
+  visibility?: SimVisibility;
+  /** Codecs offered in `bitrateInfo` (default h264 + h265). */
+  videoCodecs?: readonly SimVideoCodec[];
+  /** 1080p only as bytevc1, H.264 capped at 720p, one bytevc2 gear, one `/media-video-hvc1/` URL that 404s. */
+  hevcOnly1080p?: boolean;
+  /** Serve the main H.264 variant as a synthetic MP4 of exactly this many bytes (benchmarks). */
+  largeBytes?: number;
+  /** Photo posts: number of images (default 3). */
+  imageCount?: number;
+  /** Music track format (default mp3, as on real pages). */
+  musicFormat?: 'mp3' | 'm4a';
+  /** Shown in the demo example list. */
+  label?: string;
+};
+
+export type SimItem = {
+  id: string;
+  kind: 'video' | 'photo';
+  username: string;
+  nickname: string;
+  authorId: string;
+  secUid: string;
+  caption: string;
+  /** ISO 8601. */
+  createTime: string;
+  createTimeSeconds: number;
+  story: boolean;
+  visibility: SimVisibility;
+  /** `${origin}/@user/video/ID`, the page that carries the item JSON. */
+  pageUrl: string;
+  /** `${origin}/@user/photo/ID` for photo posts, else null. */
+  photoPageUrl: string | null;
+  shortCode: string;
+  /** `${origin}/t/CODE/`; `/vm/CODE` and `/vt/CODE` work too. */
+  shortUrl: string;
+  /** Stories: createTime + 24 h (ISO), else null. */
+  storyExpiresAt: string | null;
+  imageCount: number;
+  largeBytes: number | null;
+  videoCodecs: SimVideoCodec[];
+  hevcOnly1080p: boolean;
+  musicFormat: 'mp3' | 'm4a';
+  label: string | null;
+};
+
+/** Changes allowed on an existing item (e.g. "deleted after it was queued"). */
+export type SimItemPatch = Partial<Pick<SimItem, 'visibility' | 'caption'>>;
+
+/**
+ * One media file the sim serves for an item. `video` is the main H.264 variant (the one
+ * `playAddr` points at); `video_watermarked` is `downloadAddr`.
+ */
+export type SimMediaRole =
+  | 'video'
+  | 'video_h264_low'
+  | 'video_hevc'
+  | 'video_bytevc2'
+  | 'video_watermarked'
+  | 'image'
+  | 'image_webp'
+  | 'audio'
+  | 'cover';
+
+/** Where a 429/5xx fault applies. */
+export type SimFaultScope = 'page' | 'media' | 'any';
+
+/** Every fault may be limited to the next `times` requests it affects (default: until cleared). */
+export type SimFault = { times?: number } & (
+  | { kind: 'challenge_once' }
+  | { kind: 'status_429'; on?: SimFaultScope; retryAfterSeconds?: number }
+  | { kind: 'status_5xx'; on?: SimFaultScope }
+  | { kind: 'login_wall' }
+  | { kind: 'slow_body'; bytesPerSecond: number }
+  | { kind: 'truncate_after'; bytes: number }
+  | { kind: 'reset_after'; bytes: number }
+  | { kind: 'expired_signature'; ttlSeconds?: number }
+  | { kind: 'media_404' }
+  | { kind: 'media_forbidden' }
+  | { kind: 'duplicate_story_page' }
+);
+
+export type SimFaultKind = SimFault['kind'];
+
+export type SimEndpoint =
+  | 'short_link'
+  | 'home'
+  | 'login'
+  | 'video_page'
+  | 'photo_page'
+  | 'profile_page'
+  | 'story_list'
+  | 'media_video'
+  | 'media_image'
+  | 'media_audio'
+  | 'control'
+  | 'not_found';
+
+export type SimMediaStats = {
+  requests: number;
+  /** Bytes actually written to sockets (partial bodies included). */
+  bytesServed: number;
+  /** Responses whose body was sent to the end (200 or 206). */
+  completeBodies: number;
+};
+
+export type SimItemStats = {
+  pageGets: number;
+  challengesServed: number;
+  challengesSolved: number;
+  mediaRequests: number;
+  mediaBytesServed: number;
+  /** 403 answers to media requests (signature, expiry, cookie, Referer, media_forbidden). */
+  mediaDenied: number;
+  /** Keyed `${role}#${index}`, e.g. `video#0`, `image#2`. */
+  media: Record<string, SimMediaStats>;
+};
+
+export type SimStats = {
+  totalRequests: number;
+  endpoints: Record<SimEndpoint, number>;
+  items: Record<string, SimItemStats>;
+  shortLinks: Record<string, number>;
+};
+
+export type DemoExample = { label: string; url: string; itemId: string };
+
+export type TikTokSimOptions = {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  /** 'none' (default) or 'demo' (the example scenarios). */
+  seed?: 'demo' | 'none';
+  /** Base clock in epoch ms (default Date.now); the sim clock is this plus any offset. */
+  now?: () => number;
+  /** Lifetime of signed media URLs (default 6 h, like the 2020–2024 samples). */
+  mediaTtlSeconds?: number;
+  /** Media requests must carry a Referer from the sim origin or https://www.tiktok.com/. */
+  requireReferer?: boolean;
+};
+
+export type TikTokSim = {
+  readonly origin: string;
+  close(): Promise<void>;
+  addItem(spec: SimItemSpec): SimItem;
+  updateItem(itemId: string, patch: SimItemPatch): SimItem;
+  items(): SimItem[];
+  setFault(target: string, fault: SimFault): void;
+  clearFaults(): void;
+  advanceClock(seconds: number): void;
+  setNow(epochMs: number): void;
+  /** The sim clock in epoch ms. */
+  now(): number;
+  mediaSha256(itemId: string, role: SimMediaRole, index?: number): Promise<string>;
+  mediaSize(itemId: string, role: SimMediaRole, index?: number): number;
+  mediaBytes(itemId: string, role: SimMediaRole, index?: number): Buffer;
+  stats(): SimStats;
+  /** Items, faults, stats and clock back to the start, then the configured seed again. */
+  reset(): void;
+  /** Labelled example links made by the demo seed (empty with seed 'none'). */
+  examples(): DemoExample[];
+};

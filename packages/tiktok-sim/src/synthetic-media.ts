@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { MAX_IN_MEMORY_BYTES, type MediaSource } from './media-source.ts';
+
+/**
+ * Large deterministic media for benchmarks: any byte range can be produced on demand from a
+ * seed, so a 500 MB file is streamed, hashed and range-served without existing anywhere.
+ *
+ * A synthetic MP4 is a real small MP4 followed by one ISO-BMFF `free` box whose payload is
+ * pseudo-random: players skip `free` boxes, so the file stays playable at any size.
+ */
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** Pseudo-random bytes of payload chunk `index` (xorshift32 seeded from seed and index). */
+function payloadChunk(seed: number, index: number): Buffer {
+  const words = new Uint32Array(CHUNK_BYTES / 4);
+  // Mix seed and index (splitmix-style) so neighbouring chunks are unrelated.
+  let state = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35);
+  state ^= state >>> 16;
+  if (state === 0) state = 0x6d2b79f5;
+  for (let i = 0; i < words.length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    words[i] = state >>> 0;
+  }
+  return Buffer.from(words.buffer);
+}
+
+function* prefixAndPayload(prefix: Buffer, seed: number, size: number, start: number, requestedEnd: number) {
+  const end = Math.min(requestedEnd, size - 1);
+  if (start < prefix.length) yield prefix.subarray(start, Math.min(end + 1, prefix.length));
+  const payloadStart = Math.max(start, prefix.length) - prefix.length;
+  const payloadEnd = end - prefix.length;
+  if (payloadEnd < payloadStart) return;
+  for (let index = Math.floor(payloadStart / CHUNK_BYTES); index * CHUNK_BYTES <= payloadEnd; index++) {
+    const chunkStart = index * CHUNK_BYTES;
+    const from = Math.max(payloadStart - chunkStart, 0);
+    const to = Math.min(payloadEnd - chunkStart + 1, CHUNK_BYTES);
+    yield payloadChunk(seed, index).subarray(from, to);
+  }
+}
+
+function syntheticSource(prefix: Buffer, seed: number, size: number, contentType: string): MediaSource {
+  let digest: Promise<string> | undefined;
+  const chunks = (start: number, end: number) => prefixAndPayload(prefix, seed, size, start, end);
+  return {
+    size,
+    contentType,
+    chunks,
+    sha256() {
+      digest ??= (async () => {
+        const hash = createHash('sha256');
+        let sinceYield = 0;
+        for (const chunk of chunks(0, size - 1)) {
+          hash.update(chunk);
+          sinceYield += chunk.length;
+          if (sinceYield >= 8 * 1024 * 1024) {
+            sinceYield = 0;
+            await yieldToEventLoop();
+          }
+        }
+        return hash.digest('hex');
+      })();
+      return digest;
+    },
+    bytes() {
+      if (size > MAX_IN_MEMORY_BYTES) {
+        throw new RangeError(`A ${size}-byte synthetic file is only streamed; compare it with mediaSha256()`);
+      }
+      return Buffer.concat([...chunks(0, size - 1)]);
+    },
+  };
+}
+
+/** The smallest total size a synthetic MP4 built on `head` may have. */
+export function minimumSyntheticMp4Bytes(head: Buffer): number {
+  return head.length + 16;
+}
+
+/** `head` (a complete MP4) + a `free` box padding it to exactly `totalBytes`. */
+export function createSyntheticMp4(head: Buffer, totalBytes: number, seed: number): MediaSource {
+  if (!Number.isSafeInteger(totalBytes) || totalBytes < minimumSyntheticMp4Bytes(head)) {
+    throw new RangeError(`largeBytes must be an integer ≥ ${minimumSyntheticMp4Bytes(head)}`);
+  }
+  const boxBytes = totalBytes - head.length;
+  let boxHeader: Buffer;
+  if (boxBytes <= 0xffffffff) {
+    boxHeader = Buffer.alloc(8);
+    boxHeader.writeUInt32BE(boxBytes, 0);
+    boxHeader.write('free', 4, 'latin1');
+  } else {
+    // size field 1 = a 64-bit "largesize" follows the type (ISO/IEC 14496-12 §4.2).
+    boxHeader = Buffer.alloc(16);
+    boxHeader.writeUInt32BE(1, 0);
+    boxHeader.write('free', 4, 'latin1');
+    boxHeader.writeBigUInt64BE(BigInt(boxBytes), 8);
+  }
+  return syntheticSource(Buffer.concat([head, boxHeader]), seed, totalBytes, 'video/mp4');
+}
+
+/** Bytes no decoder can play, standing in for ByteDance's own bytevc2 streams. */
+export function createOpaqueVideo(totalBytes: number, seed: number): MediaSource {
+  return syntheticSource(Buffer.alloc(0), seed, totalBytes, 'video/mp4');
+}

@@ -1,0 +1,17 @@
+// Runs the product's database for scripts/start.ts as a process of its own (in its own process
+// group), so Ctrl-C in a terminal reaches only the supervisor, which stops the database last,
+// after web and worker have handed their work back.
+import { openDatabase } from '@tiksavr/db/embedded';
+
+const database = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.DATA_DIR ?? '.data',
+});
+process.stdout.write(`${JSON.stringify({ ready: true, url: database.url, embedded: database.embedded })}\n`);
+
+const stop = async () => {
+  await database.stop();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
