@@ -98,6 +98,8 @@ async function main() {
   try {
     const lint = await step('lint', join(bin, 'biome'), ['check', '.']);
     results.push({ ...lint, passed: 0, failed: lint.code === 0 ? 0 : 1 });
+    const graph = await step('dependency graph', process.execPath, ['scripts/check-graph.ts']);
+    results.push({ ...graph, passed: 0, failed: graph.code === 0 ? 0 : 1 });
     for (const project of ['scripts', 'bench']) {
       const check = await step(`typecheck ${project}`, join(bin, 'tsc'), ['-p', `${project}/tsconfig.json`]);
       results.push({ ...check, passed: 0, failed: check.code === 0 ? 0 : 1 });

@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  transpilePackages: ['@tiksavr/core', '@tiksavr/db'],
+  transpilePackages: ['@tiksavr/core', '@tiksavr/db', '@tiksavr/storage'],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },

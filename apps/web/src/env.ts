@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -26,4 +27,12 @@ export function env(): WebEnv {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The storage root (`@tiksavr/storage` keeps files under `<root>/media` and temp files under
+ * `<root>/tmp`): DATA_DIR made absolute, the same derivation as the worker's.
+ */
+export function storageRoot(): string {
+  return resolve(env().DATA_DIR);
 }

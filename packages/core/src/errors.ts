@@ -146,6 +146,21 @@ export const ERRORS = {
     trpc: 'CONFLICT',
     user: 'You canceled this download.',
   },
+  download_not_found: {
+    retry: false,
+    trpc: 'NOT_FOUND',
+    user: "This download isn't in your history. It may have been deleted.",
+  },
+  download_state_conflict: {
+    retry: false,
+    trpc: 'CONFLICT',
+    user: "This download can't do that in its current state. Refresh to see where it is now.",
+  },
+  too_many_links: {
+    retry: false,
+    trpc: 'BAD_REQUEST',
+    user: 'TikSavr takes at most 50 links at a time. Paste the rest in a second batch.',
+  },
   internal: {
     retry: false,
     trpc: 'INTERNAL_SERVER_ERROR',

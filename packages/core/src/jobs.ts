@@ -15,7 +15,9 @@ export const JOBS = {
     schema: z.object({ downloadId: z.uuid() }),
     // Retries of retryable failures are scheduled by the worker itself (it knows the failure
     // category and a story's deadline), so pg-boss only retries jobs whose worker died.
-    queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 },
+    // heartbeatSeconds: a running handler refreshes its job every 5 s; the worker's lost-job sweep
+    // hands a download whose job stopped beating (a killed worker) to a new job.
+    queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60, heartbeatSeconds: 10 },
   },
 } as const;
 
@@ -26,4 +28,21 @@ export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 /** Parses a payload for a queue; throws a ZodError naming the bad field. */
 export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
   return JOBS[name].schema.parse(data) as JobPayload<N>;
+}
+
+/** pg-boss priority of an ordinary (non-story) download. */
+export const DEFAULT_DOWNLOAD_PRIORITY = 0;
+/** Stories get 1 + minutes of their 24 h already gone: the less time left, the sooner they run. */
+const STORY_LIFETIME_MINUTES = 24 * 60;
+
+/**
+ * The pg-boss `priority` (higher runs first) of a `media.download` job. Every story outranks
+ * every ordinary download; among stories, the one closest to its deadline runs first. Pure, so
+ * the web app (first job) and the worker (retries) compute the same number.
+ */
+export function priorityFor(storyDeadline: Date | null | undefined, now: Date): number {
+  if (storyDeadline == null) return DEFAULT_DOWNLOAD_PRIORITY;
+  const minutesLeft = Math.floor((storyDeadline.getTime() - now.getTime()) / 60_000);
+  const clamped = Math.min(STORY_LIFETIME_MINUTES, Math.max(0, minutesLeft));
+  return 1 + STORY_LIFETIME_MINUTES - clamped;
 }

@@ -30,6 +30,11 @@ const sim = await startTikTokSim({
   seed: values.seed,
   requireReferer: values['require-referer'],
   ...(values['media-ttl'] === undefined ? {} : { mediaTtlSeconds: Number(values['media-ttl']) }),
+}).catch((error: unknown) => {
+  console.error(
+    `tiktok-sim: cannot start on 127.0.0.1:${port}: ${error instanceof Error ? error.message : error}`,
+  );
+  process.exit(1);
 });
 const examples = sim.examples().map(({ label, url }) => ({ label, url }));
 process.stdout.write(`${JSON.stringify({ ready: true, origin: sim.origin, examples })}\n`);

@@ -10,13 +10,13 @@ const HOUR_MS = 60 * 60 * 1000;
 export function seedDemo(sim: TikTokSim): DemoExample[] {
   const now = sim.now();
   const examples: DemoExample[] = [];
-  const add = (spec: SimItemSpec, link: (item: SimItem) => string = (item) => item.pageUrl): SimItem => {
+  const add = (spec: SimItemSpec, link: (item: SimItem) => string = (item) => item.tiktokUrl): SimItem => {
     const item = sim.addItem(spec);
     if (spec.label) examples.push({ label: spec.label, url: link(item), itemId: item.id });
     return item;
   };
   const ago = (ms: number) => new Date(now - ms);
-  const asShared = (item: SimItem) => item.shortUrl;
+  const asShared = (item: SimItem) => item.tiktokShortUrl;
 
   const video = add({
     kind: 'video',
@@ -36,7 +36,7 @@ export function seedDemo(sim: TikTokSim): DemoExample[] {
       imageCount: 3,
       label: 'Photo post (3 images + music)',
     },
-    (item) => item.photoPageUrl ?? item.pageUrl,
+    (item) => item.tiktokUrl,
   );
   add(
     {
@@ -124,6 +124,6 @@ export function seedDemo(sim: TikTokSim): DemoExample[] {
     hevcOnly1080p: true,
     label: 'Video with 1080p only in HEVC',
   });
-  examples.push({ label: 'Short link to the video', url: video.shortUrl, itemId: video.id });
+  examples.push({ label: 'Short link to the video', url: video.tiktokShortUrl, itemId: video.id });
   return examples;
 }

@@ -92,7 +92,9 @@ export function createFaultBook(): FaultBook {
       checkFault(fault);
       const existing = entries.findIndex((e) => e.target === target && e.fault.kind === fault.kind);
       if (existing >= 0) entries.splice(existing, 1);
-      entries.push({ target, fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
+      // "Challenge once" means one solve by default; every other fault stays on until cleared.
+      const remaining = fault.times ?? (fault.kind === 'challenge_once' ? 1 : Number.POSITIVE_INFINITY);
+      entries.push({ target, fault, remaining });
     },
     clear() {
       entries.length = 0;

@@ -163,6 +163,8 @@ export function createItemRegistry(origin: string, now: () => number): ItemRegis
       photoPageUrl: spec.kind === 'photo' ? `${origin}/@${user.uniqueId}/photo/${id}` : null,
       shortCode: code,
       shortUrl: `${origin}/t/${code}/`,
+      tiktokUrl: `https://www.tiktok.com/@${user.uniqueId}/${spec.kind === 'photo' ? 'photo' : 'video'}/${id}`,
+      tiktokShortUrl: `https://vm.tiktok.com/${code}/`,
       storyExpiresAt: story ? new Date(createTimeMs + STORY_LIFETIME_MS).toISOString() : null,
       imageCount: spec.kind === 'photo' ? (spec.imageCount ?? 3) : 0,
       largeBytes: spec.kind === 'video' ? (spec.largeBytes ?? null) : null,

@@ -58,7 +58,7 @@ export async function serveVideoMedia(ctx: SimContext, req: IncomingMessage, res
   const parts = readVideoPath(url.pathname);
   const item = parts ? ctx.registry.get(parts.itemId) : undefined;
   const role = parts?.role as SimMediaRole | undefined;
-  const isVideoRole = role !== undefined && role.startsWith('video') && MEDIA_ROLES.includes(role);
+  const isVideoRole = role?.startsWith('video') === true && MEDIA_ROLES.includes(role);
   const source = item && role && isVideoRole ? ctx.media.source(item, role, 0) : undefined;
   if (!parts || !item || !role || !source) return sendNotFound(res);
   const itemId = item.data.id;

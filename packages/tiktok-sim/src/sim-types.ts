@@ -58,6 +58,10 @@ export type SimItem = {
   shortCode: string;
   /** `${origin}/t/CODE/`; `/vm/CODE` and `/vt/CODE` work too. */
   shortUrl: string;
+  /** The link as a person would paste it from TikTok (the resolver maps it onto the sim's origin). */
+  tiktokUrl: string;
+  /** `https://vm.tiktok.com/CODE/`, the shared short-link form. */
+  tiktokShortUrl: string;
   /** Stories: createTime + 24 h (ISO), else null. */
   storyExpiresAt: string | null;
   imageCount: number;
@@ -89,7 +93,10 @@ export type SimMediaRole =
 /** Where a 429/5xx fault applies. */
 export type SimFaultScope = 'page' | 'media' | 'any';
 
-/** Every fault may be limited to the next `times` requests it affects (default: until cleared). */
+/**
+ * Every fault may be limited to the next `times` requests it affects (default: until cleared;
+ * challenge_once defaults to 1 and counts solved challenges, not challenge pages served).
+ */
 export type SimFault = { times?: number } & (
   | { kind: 'challenge_once' }
   | { kind: 'status_429'; on?: SimFaultScope; retryAfterSeconds?: number }

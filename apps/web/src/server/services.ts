@@ -1,12 +1,13 @@
 import { createBoss, createDb, type Db, type PgBoss } from '@tiksavr/db';
-import { env } from '../env.ts';
+import { createLocalStorage, type Storage } from '@tiksavr/storage';
+import { env, storageRoot } from '../env.ts';
 import { log } from './logger.ts';
 
 /**
  * Process-wide singletons (one Prisma pool, one pg-boss producer). Kept on globalThis so that
  * `next dev` hot reloads do not open a new pool on every edit.
  */
-type Services = { db: Db; boss: Promise<PgBoss> };
+type Services = { db: Db; boss: Promise<PgBoss>; storage: Storage };
 const globalForServices = globalThis as unknown as { tiksavrServices?: Services };
 
 export function services(): Services {
@@ -21,6 +22,7 @@ export function services(): Services {
     globalForServices.tiksavrServices = {
       db: createDb({ url: DATABASE_URL }),
       boss: boss.start().then(() => boss),
+      storage: createLocalStorage(storageRoot()),
     };
   }
   return globalForServices.tiksavrServices;

@@ -1,5 +1,6 @@
 import { ERRORS, isAppError } from '@tiksavr/core';
 import type { Db, PgBoss } from '@tiksavr/db';
+import type { Storage } from '@tiksavr/storage';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
@@ -9,8 +10,13 @@ export type SessionUser = { id: string; email: string; name: string; role: strin
 export type Context = {
   db: Db;
   boss: () => Promise<PgBoss>;
+  /** Where media files are kept (the worker writes, the web app serves and deletes). */
+  storage: Storage;
   user: SessionUser | null;
 };
+
+/** The context of a signed-in request: what handlers behind `protectedProcedure` receive. */
+export type UserContext = Omit<Context, 'user'> & { user: SessionUser };
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {

@@ -8,6 +8,8 @@
  */
 
 const MAX_ID_HITS = 64;
+/** Real opening tags are far shorter; the cap bounds attribute parsing on hostile input. */
+const MAX_TAG_LENGTH = 64 * 1024;
 
 function isSpace(char: string | undefined): boolean {
   return char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f';
@@ -46,7 +48,7 @@ export function findOpeningTag(html: string, id: string, tagName?: string): Open
       const name = /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(start, start + 40))?.[1]?.toLowerCase();
       if (name === undefined || (tagName !== undefined && name !== tagName)) continue;
       const end = html.indexOf('>', at + needle.length) + 1;
-      if (end <= 0) return undefined;
+      if (end <= 0 || end - start > MAX_TAG_LENGTH) return undefined;
       return { start, end, text: html.slice(start, end) };
     }
   }

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { AppHeader } from '../../components/nav/app-header.tsx';
+import { TRPCReactProvider } from '../../lib/trpc.tsx';
+import { requireUser } from '../../lib/server-session.ts';
+
+/** Signed-in pages: the session is checked on the server before anything renders. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <TRPCReactProvider>
+      <AppHeader email={user.email} />
+      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">{children}</main>
+    </TRPCReactProvider>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { authClient } from '../../lib/auth-client.ts';
+import { buttonStyles } from '../ui/button-styles.ts';
+import { FormAlert } from '../ui/form-alert.tsx';
+import { TextField } from '../ui/text-field.tsx';
+import { authErrorMessage } from './auth-error-message.ts';
+
+export function SignInForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await authClient().signIn.email({
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    });
+    setPending(false);
+    if (result.error) {
+      setError(authErrorMessage(result.error, 'sign-in'));
+      return;
+    }
+    router.replace('/dashboard');
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate={false}>
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="email" required />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+      />
+      <FormAlert message={error} />
+      <button type="submit" className={buttonStyles.primary} disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p className="text-gray-700">
+        New here?{' '}
+        <Link href="/sign-up" className="font-semibold text-brand-600 underline underline-offset-2">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { authClient } from '../../lib/auth-client.ts';
+import { buttonStyles } from '../ui/button-styles.ts';
+import { FormAlert } from '../ui/form-alert.tsx';
+import { TextField } from '../ui/text-field.tsx';
+import { authErrorMessage, PASSWORD_MIN_LENGTH } from './auth-error-message.ts';
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      setError(`Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const name = String(form.get('name') ?? '').trim() || email.split('@')[0] || email;
+    const result = await authClient().signUp.email({ email, password, name });
+    setPending(false);
+    if (result.error) {
+      setError(authErrorMessage(result.error, 'sign-up'));
+      return;
+    }
+    router.replace('/dashboard');
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-5">
+      <TextField id="name" name="name" label="Your name (optional)" autoComplete="name" />
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="email" required />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={128}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few words strung together are easy to remember.`}
+        required
+      />
+      <FormAlert message={error} />
+      <button type="submit" className={buttonStyles.primary} disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </button>
+      <p className="text-gray-700">
+        Already have an account?{' '}
+        <Link href="/sign-in" className="font-semibold text-brand-600 underline underline-offset-2">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../../lib/trpc.tsx';
+import { buttonStyles } from '../ui/button-styles.ts';
+import { type DownloadDto, isActive } from './download-types.ts';
+import { useLiveDownloads } from './live-downloads.tsx';
+
+/** Retry (failed or expired), cancel (waiting or running) and delete (with a confirmation). */
+export function DownloadActions({ download }: { download: DownloadDto }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { forget } = useLiveDownloads();
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.downloads.pathKey() });
+  const retry = useMutation(
+    trpc.downloads.retry.mutationOptions({
+      onSuccess: () => {
+        forget(download.id);
+        return refresh();
+      },
+    }),
+  );
+  const cancel = useMutation(trpc.downloads.cancel.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.downloads.delete.mutationOptions({ onSuccess: refresh }));
+  const error = retry.error ?? cancel.error ?? remove.error;
+  const label = download.caption || download.canonicalUrl;
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-2">
+        {download.state === 'failed' || download.state === 'expired' || download.state === 'canceled' ? (
+          <button
+            type="button"
+            className={buttonStyles.small}
+            disabled={retry.isPending}
+            onClick={() => retry.mutate({ id: download.id })}
+          >
+            {retry.isPending ? 'Retrying…' : 'Retry'}
+          </button>
+        ) : null}
+        {isActive(download.state) ? (
+          <button
+            type="button"
+            className={buttonStyles.small}
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate({ id: download.id })}
+          >
+            {cancel.isPending ? 'Canceling…' : 'Cancel'}
+          </button>
+        ) : null}
+        {confirming ? (
+          <span className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm delete">
+            <span className="text-sm font-medium">Delete for good?</span>
+            <button
+              type="button"
+              className={`${buttonStyles.small} border-red-300 text-red-800`}
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ id: download.id })}
+            >
+              {remove.isPending ? 'Deleting…' : 'Yes, delete'}
+            </button>
+            <button type="button" className={buttonStyles.small} onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className={buttonStyles.small}
+            aria-label={`Delete ${label}`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

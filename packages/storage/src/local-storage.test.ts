@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, describe, test } from 'node:test';
+import { isAppError } from '@tiksavr/core';
+import { ageTempFile, createLocalStorage } from './local-storage.ts';
+
+const roots: string[] = [];
+after(async () => {
+  for (const root of roots) await rm(root, { recursive: true, force: true });
+});
+
+async function newRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'tiksavr-storage-'));
+  roots.push(root);
+  return root;
+}
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function* chunksOf(bytes: Buffer, size: number, failAfter?: number) {
+  for (let offset = 0; offset < bytes.length; offset += size) {
+    if (failAfter !== undefined && offset >= failAfter) throw new Error('connection reset');
+    yield bytes.subarray(offset, offset + size);
+  }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+describe('createLocalStorage', () => {
+  test('writes content-addressed, hashes while streaming, and reads back (also by range)', async () => {
+    const root = await newRoot();
+    const storage = createLocalStorage(root);
+    const bytes = randomBytes(300_000);
+    const stored = await storage.write(chunksOf(bytes, 7_000));
+    assert.equal(stored.sha256, sha(bytes));
+    assert.equal(stored.size, bytes.length);
+    assert.equal(stored.key, `${stored.sha256.slice(0, 2)}/${stored.sha256}`);
+    assert.deepEqual(await readFile(join(root, 'media', stored.key)), bytes);
+    assert.deepEqual(await readAll(storage.read(stored.key)), bytes);
+    assert.deepEqual(await readAll(storage.read(stored.key, { start: 10, end: 19 })), bytes.subarray(10, 20));
+    assert.equal((await storage.stat(stored.key))?.size, bytes.length);
+    assert.deepEqual(await storage.listTemp(), []);
+  });
+
+  test('the same content twice is stored once', async () => {
+    const root = await newRoot();
+    const storage = createLocalStorage(root);
+    const bytes = randomBytes(10_000);
+    const first = await storage.write(Readable.from([bytes]));
+    const second = await storage.write(chunksOf(bytes, 999));
+    assert.deepEqual(first, second);
+    assert.equal((await readdir(join(root, 'media', first.key.slice(0, 2)))).length, 1);
+    assert.deepEqual(await storage.listTemp(), []);
+  });
+
+  test('a body larger than maxBytes fails with too_large and leaves nothing behind', async () => {
+    const storage = createLocalStorage(await newRoot());
+    await assert.rejects(
+      storage.write(chunksOf(randomBytes(50_000), 4_096), { maxBytes: 20_000 }),
+      (error) => isAppError(error) && error.code === 'too_large',
+    );
+    assert.deepEqual(await storage.listTemp(), []);
+  });
+
+  test('a size other than expectedSize is refused', async () => {
+    const storage = createLocalStorage(await newRoot());
+    await assert.rejects(
+      storage.write(chunksOf(randomBytes(1000), 100), { expectedSize: 1001 }),
+      (error) => isAppError(error) && error.code === 'upstream_error',
+    );
+    assert.deepEqual(await storage.listTemp(), []);
+  });
+
+  test('a partial upload survives a failed source and resumes, in this process or a new one', async () => {
+    const root = await newRoot();
+    const bytes = randomBytes(100_000);
+    const first = await createLocalStorage(root).beginPartial('dl-1.video.0');
+    assert.equal(first.size(), 0);
+    await assert.rejects(first.append(chunksOf(bytes, 8_000, 40_000)), /connection reset/);
+    // Every chunk that arrived before the failure is on disk.
+    const kept = first.size();
+    assert.equal(kept, 40_000);
+
+    // A new process (new storage instance) picks the same partial up and rehashes it.
+    const again = await createLocalStorage(root).beginPartial('dl-1.video.0');
+    assert.equal(again.size(), kept);
+    const progress: number[] = [];
+    await again.append(chunksOf(bytes.subarray(kept), 8_000), { onBytes: (n) => progress.push(n) });
+    assert.equal(progress.at(-1), bytes.length);
+    const stored = await again.commit({ expectedSize: bytes.length });
+    assert.equal(stored.sha256, sha(bytes));
+    assert.deepEqual(await createLocalStorage(root).listTemp(), []);
+  });
+
+  test('append after a failed append in the same upload still hashes every byte', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const bytes = randomBytes(64_000);
+    const partial = await storage.beginPartial('same-process');
+    await assert.rejects(partial.append(chunksOf(bytes, 1_000, 30_000)));
+    await partial.append(chunksOf(bytes.subarray(partial.size()), 5_000));
+    assert.equal((await partial.commit()).sha256, sha(bytes));
+  });
+
+  test('reset drops what was received', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const partial = await storage.beginPartial('reset-me');
+    await partial.append(Readable.from([Buffer.from('stale bytes')]));
+    await partial.reset();
+    assert.equal(partial.size(), 0);
+    const fresh = Buffer.from('fresh');
+    await partial.append(Readable.from([fresh]));
+    assert.equal((await partial.commit()).sha256, sha(fresh));
+  });
+
+  test('keys and partial ids can never leave the root', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const good = `ab/ab${'0'.repeat(62)}`;
+    assert.equal(await storage.stat(good), null);
+    for (const key of [
+      '../etc/passwd',
+      `../${'a'.repeat(64)}`,
+      `ab/../../${'a'.repeat(55)}`,
+      `/ab/ab${'0'.repeat(62)}`,
+      `ab/ab${'0'.repeat(62)}/..`,
+      `cd/ab${'0'.repeat(62)}`,
+      `AB/AB${'0'.repeat(62)}`,
+      `ab\\ab${'0'.repeat(62)}`,
+      `ab/ab${'0'.repeat(61)}\0`,
+      '',
+    ]) {
+      assert.throws(() => storage.read(key), (error) => isAppError(error), key);
+      await assert.rejects(storage.stat(key), (error) => isAppError(error), key);
+      await assert.rejects(storage.delete(key), (error) => isAppError(error), key);
+    }
+    for (const id of ['../x', 'a/b', '..', '.hidden', '', 'a..b', 'x'.repeat(200)]) {
+      await assert.rejects(storage.beginPartial(id), (error) => isAppError(error), id);
+    }
+  });
+
+  test('sweepTemp removes only old temp files', async () => {
+    const root = await newRoot();
+    const storage = createLocalStorage(root);
+    const old = await storage.beginPartial('old');
+    await old.append(Readable.from([Buffer.from('x')]));
+    const recent = await storage.beginPartial('recent');
+    await recent.append(Readable.from([Buffer.from('y')]));
+    await ageTempFile(root, 'partial-old', 2 * 3600_000);
+    assert.equal(await storage.sweepTemp(3600_000), 1);
+    assert.deepEqual(await storage.listTemp(), ['partial-recent']);
+  });
+
+  test('delete removes a stored file', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const stored = await storage.write(Readable.from([Buffer.from('bye')]));
+    await storage.delete(stored.key);
+    assert.equal(await storage.stat(stored.key), null);
+  });
+});

@@ -1,0 +1,202 @@
+import { createHash, type Hash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '@tiksavr/core';
+import type {
+  AppendOptions,
+  ByteRange,
+  ByteSource,
+  ObjectStat,
+  PartialUpload,
+  Storage,
+  StoredObject,
+} from './storage.ts';
+import { assertStorageKey, storageKeyFor } from './storage-key.ts';
+
+/**
+ * Storage on the local file system:
+ * `<root>/tmp/` holds files being received (`partial-<id>`), `<root>/media/ab/<sha256>` the stored
+ * ones. A file is hashed while it streams in, fsynced, then renamed into place, so a reader never
+ * sees half a file and a crash leaves at most a temp file (swept at start).
+ */
+const PARTIAL_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+const PARTIAL_PREFIX = 'partial-';
+
+function isMissing(error: unknown): boolean {
+  return (error as { code?: string }).code === 'ENOENT';
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if (isMissing(error)) return 0;
+    throw error;
+  }
+}
+
+async function hashFile(path: string): Promise<Hash> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
+  return hash;
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function createLocalStorage(rootDir: string): Storage {
+  const tmpDir = join(rootDir, 'tmp');
+  const mediaDir = join(rootDir, 'media');
+  const ready = Promise.all([mkdir(tmpDir, { recursive: true }), mkdir(mediaDir, { recursive: true })]);
+  const pathOf = (key: string) => join(mediaDir, ...assertStorageKey(key).split('/'));
+
+  const beginPartial = async (id: string): Promise<PartialUpload> => {
+    if (!PARTIAL_ID.test(id) || id.includes('..')) throw new AppError('internal', `Bad partial id: ${id}`);
+    await ready;
+    const path = join(tmpDir, `${PARTIAL_PREFIX}${id}`);
+    let size = await sizeOf(path);
+    // Rehash what an earlier attempt left: the final digest must cover every byte of the file.
+    let hash: Hash | null = await hashFile(path);
+
+    const currentHash = async (): Promise<Hash> => {
+      // After a failed append the file may hold a chunk the hash never saw: read it again.
+      if (hash === null) {
+        hash = await hashFile(path);
+        size = await sizeOf(path);
+      }
+      return hash;
+    };
+
+    const append = async (source: ByteSource, options: AppendOptions = {}): Promise<number> => {
+      const running = await currentHash();
+      const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+      let received = size;
+      // Each chunk is on disk before the next is read (not buffered in a write stream that a
+      // failure would throw away), so a retry can resume from exactly what was received.
+      const handle = await open(path, 'a');
+      try {
+        for await (const chunk of source) {
+          if (received + chunk.byteLength > maxBytes) {
+            throw new AppError('too_large', `More than ${maxBytes} bytes`, { detail: { maxBytes } });
+          }
+          await handle.write(chunk);
+          running.update(chunk);
+          received += chunk.byteLength;
+          size = received;
+          options.onBytes?.(received);
+        }
+        return size;
+      } catch (error) {
+        hash = null;
+        throw error;
+      } finally {
+        await handle.close();
+        if (hash === null) size = await sizeOf(path);
+      }
+    };
+
+    const discard = async () => {
+      await rm(path, { force: true });
+      hash = createHash('sha256');
+      size = 0;
+    };
+
+    return {
+      id,
+      size: () => size,
+      append,
+      reset: discard,
+      discard,
+      commit: async ({ expectedSize } = {}) => {
+        const digest = (await currentHash()).digest('hex');
+        hash = null;
+        const actual = await sizeOf(path);
+        if (expectedSize !== undefined && actual !== expectedSize) {
+          throw new AppError('upstream_error', `Received ${actual} bytes, expected ${expectedSize}`, {
+            detail: { actual, expectedSize },
+          });
+        }
+        await fsyncPath(path);
+        const key = storageKeyFor(digest);
+        const target = pathOf(key);
+        await mkdir(dirname(target), { recursive: true });
+        if ((await sizeOf(target)) === actual && actual > 0) {
+          await unlink(path); // the same content is already stored: keep one copy
+        } else {
+          await rename(path, target);
+          await fsyncPath(dirname(target));
+        }
+        size = 0;
+        return { key, sha256: digest, size: actual } satisfies StoredObject;
+      },
+    };
+  };
+
+  return {
+    beginPartial,
+    write: async (source, options = {}) => {
+      const partial = await beginPartial(`write-${randomUUID()}`);
+      try {
+        await partial.append(source, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+        return await partial.commit(
+          options.expectedSize === undefined ? {} : { expectedSize: options.expectedSize },
+        );
+      } catch (error) {
+        await partial.discard();
+        throw error;
+      }
+    },
+    read: (key: string, range?: ByteRange): Readable =>
+      createReadStream(
+        pathOf(key),
+        range === undefined ? {} : { start: range.start, ...(range.end === undefined ? {} : { end: range.end }) },
+      ),
+    stat: async (key: string): Promise<ObjectStat | null> => {
+      try {
+        const info = await stat(pathOf(key));
+        return { size: info.size, modifiedAt: info.mtime };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+    delete: async (key: string) => {
+      await rm(pathOf(key), { force: true });
+    },
+    listTemp: async () => {
+      await ready;
+      return readdir(tmpDir);
+    },
+    sweepTemp: async (olderThanMs: number) => {
+      await ready;
+      const cutoff = Date.now() - olderThanMs;
+      let removed = 0;
+      for (const name of await readdir(tmpDir)) {
+        const path = join(tmpDir, name);
+        const info = await stat(path).catch(() => null);
+        if (info === null || info.mtimeMs > cutoff) continue;
+        await rm(path, { force: true, recursive: true });
+        removed++;
+      }
+      return removed;
+    },
+  };
+}
+
+/** Test and tooling helper: marks a temp file as last touched `ageMs` ago. */
+export async function ageTempFile(rootDir: string, name: string, ageMs: number): Promise<void> {
+  const when = new Date(Date.now() - ageMs);
+  await utimes(join(rootDir, 'tmp', name), when, when);
+}

@@ -1,0 +1,66 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Where TikSavr keeps media files: content-addressed (the key is derived from the sha256), so the
+ * same bytes are stored once. The interface is small enough for an S3-compatible store later:
+ * `write` is a streamed upload, a partial upload is a multipart upload, `read` a ranged GET.
+ */
+export type ByteSource = Readable | AsyncIterable<Uint8Array>;
+
+export type StoredObject = {
+  /** `ab/<sha256>`; see storage-key.ts. */
+  readonly key: string;
+  readonly sha256: string;
+  readonly size: number;
+};
+
+export type WriteOptions = {
+  /** Fail with `too_large` as soon as more bytes than this arrive. */
+  readonly maxBytes?: number;
+  /** Fail (keeping nothing) when the finished file has another size. */
+  readonly expectedSize?: number;
+};
+
+export type AppendOptions = {
+  readonly maxBytes?: number;
+  /** Called after each chunk with the partial file's total size. Keep it cheap. */
+  readonly onBytes?: (totalBytes: number) => void;
+};
+
+/** Inclusive byte positions, as in HTTP `Range`. */
+export type ByteRange = { readonly start: number; readonly end?: number };
+
+/**
+ * A file being received over possibly several attempts. What was appended stays on disk when a
+ * source fails, so the next attempt can ask for `Range: bytes=<size>-` and append the rest.
+ */
+export type PartialUpload = {
+  readonly id: string;
+  /** Bytes on disk now (from earlier attempts and appends). */
+  size(): number;
+  append(source: ByteSource, options?: AppendOptions): Promise<number>;
+  /** Forgets the bytes received so far (e.g. the server ignored `Range` and sent the whole file). */
+  reset(): Promise<void>;
+  /** Makes the file durable and moves it to its content address; the partial is gone afterwards. */
+  commit(options?: { readonly expectedSize?: number }): Promise<StoredObject>;
+  discard(): Promise<void>;
+};
+
+export type ObjectStat = { readonly size: number; readonly modifiedAt: Date };
+
+export type Storage = {
+  write(source: ByteSource, options?: WriteOptions): Promise<StoredObject>;
+  /**
+   * Opens (or creates) the partial upload `id` (letters, digits, `.`, `_`, `-`). Existing bytes are
+   * hashed again, so a resumed file's sha256 covers every byte.
+   */
+  beginPartial(id: string): Promise<PartialUpload>;
+  /** Throws `AppError('internal')` for a malformed key; the stream errors with ENOENT when missing. */
+  read(key: string, range?: ByteRange): Readable;
+  stat(key: string): Promise<ObjectStat | null>;
+  delete(key: string): Promise<void>;
+  /** Removes temp and partial files not touched for `olderThanMs`; returns how many. */
+  sweepTemp(olderThanMs: number): Promise<number>;
+  /** Names of the temp and partial files present now (for checks and tests). */
+  listTemp(): Promise<string[]>;
+};
