@@ -18,13 +18,18 @@ test('the CLI prints one ready line with origin and examples, serves, and stops 
     const ready = JSON.parse(line) as {
       ready: boolean;
       origin: string;
-      examples: Array<{ label: string; url: string }>;
+      examples: Array<{ label: string; url: string; simUrl: string }>;
     };
     assert.equal(ready.ready, true);
     assert.match(ready.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.ok(ready.examples.length >= 11);
-    assert.ok(ready.examples.every((e) => typeof e.label === 'string' && e.url.startsWith(ready.origin)));
-    const page = await fetch(ready.examples[0]?.url ?? '');
+    assert.ok(
+      ready.examples.every(
+        (e) =>
+          typeof e.label === 'string' && e.simUrl.startsWith(ready.origin) && e.url.startsWith('https://'),
+      ),
+    );
+    const page = await fetch(ready.examples[0]?.simUrl ?? '');
     assert.equal(page.status, 200);
     await page.text();
 

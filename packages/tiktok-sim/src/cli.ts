@@ -36,7 +36,7 @@ const sim = await startTikTokSim({
   );
   process.exit(1);
 });
-const examples = sim.examples().map(({ label, url }) => ({ label, url }));
+const examples = sim.examples().map(({ label, url, simUrl }) => ({ label, url, simUrl }));
 process.stdout.write(`${JSON.stringify({ ready: true, origin: sim.origin, examples })}\n`);
 
 let stopping = false;

@@ -103,7 +103,7 @@ describe('/__sim/ control API', () => {
     assert.ok(!listed.json.items.some((i) => i.id === extra.id));
     assert.ok(listed.json.examples.length >= 11);
     const first = listed.json.examples[0];
-    assert.equal((await fetch(first?.url ?? '')).status, 200);
+    assert.equal((await fetch(first?.simUrl ?? '')).status, 200);
     assert.equal(sim.stats().items[extra.id], undefined);
   });
 });

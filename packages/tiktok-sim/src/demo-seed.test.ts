@@ -18,7 +18,7 @@ describe("seed 'demo'", () => {
   async function open(label: string): Promise<PageResult> {
     const example = examples.find((e) => e.label === label);
     assert.ok(example, `no example "${label}"`);
-    let url = example.url;
+    let url = example.simUrl;
     const first = await fetch(url, { redirect: 'manual' });
     if (first.status === 301) url = first.headers.get('location') ?? '';
     return getPage(url.replace('/photo/', '/video/'));
@@ -44,7 +44,7 @@ describe("seed 'demo'", () => {
         'Short link to the video',
       ],
     );
-    assert.ok(examples.every((e) => e.url.startsWith(`${sim.origin}/`)));
+    assert.ok(examples.every((e) => e.simUrl.startsWith(`${sim.origin}/`)));
   });
 
   test('the playable posts resolve with media', async () => {

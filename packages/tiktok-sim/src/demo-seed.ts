@@ -8,11 +8,18 @@ import type { DemoExample, SimItem, SimItemSpec, TikTokSim } from './sim-types.t
 const HOUR_MS = 60 * 60 * 1000;
 
 export function seedDemo(sim: TikTokSim): DemoExample[] {
+  /** Serves a TikTok-form link from the simulator: vm/vt hosts become /vm/ and /vt/ paths. */
+  const simUrlOf = (tiktokUrl: string): string => {
+    const url = new URL(tiktokUrl);
+    const short = /^(vm|vt)\./.exec(url.hostname);
+    return `${sim.origin}${short ? `/${short[1]}` : ''}${url.pathname}${url.search}`;
+  };
   const now = sim.now();
   const examples: DemoExample[] = [];
   const add = (spec: SimItemSpec, link: (item: SimItem) => string = (item) => item.tiktokUrl): SimItem => {
     const item = sim.addItem(spec);
-    if (spec.label) examples.push({ label: spec.label, url: link(item), itemId: item.id });
+    if (spec.label)
+      examples.push({ label: spec.label, url: link(item), simUrl: simUrlOf(link(item)), itemId: item.id });
     return item;
   };
   const ago = (ms: number) => new Date(now - ms);
@@ -124,6 +131,11 @@ export function seedDemo(sim: TikTokSim): DemoExample[] {
     hevcOnly1080p: true,
     label: 'Video with 1080p only in HEVC',
   });
-  examples.push({ label: 'Short link to the video', url: video.tiktokShortUrl, itemId: video.id });
+  examples.push({
+    label: 'Short link to the video',
+    url: video.tiktokShortUrl,
+    simUrl: simUrlOf(video.tiktokShortUrl),
+    itemId: video.id,
+  });
   return examples;
 }

@@ -154,7 +154,14 @@ export type SimStats = {
   shortLinks: Record<string, number>;
 };
 
-export type DemoExample = { label: string; url: string; itemId: string };
+export type DemoExample = {
+  label: string;
+  /** The link as a person pastes it (https://www.tiktok.com/… or https://vm.tiktok.com/…). */
+  url: string;
+  /** The same link served directly by the simulator (for tests that fetch it themselves). */
+  simUrl: string;
+  itemId: string;
+};
 
 export type TikTokSimOptions = {
   /** 0 (default) picks a free port. */
