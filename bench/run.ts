@@ -10,10 +10,21 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adminJobsListCase, adminOverviewCase } from './cases/admin-queries.bench.ts';
+import { pageExtractCase } from './cases/page-extract.bench.ts';
 import { urlParseCase } from './cases/url-parse.bench.ts';
+import { webHistoryCase } from './cases/web-history.bench.ts';
+import { webSubmitCase } from './cases/web-submit.bench.ts';
 import { type BenchCase, type CaseResult, toResult } from './harness.ts';
 
-const CASES: readonly BenchCase[] = [urlParseCase];
+const CASES: readonly BenchCase[] = [
+  urlParseCase,
+  pageExtractCase,
+  webSubmitCase,
+  webHistoryCase,
+  adminOverviewCase,
+  adminJobsListCase,
+];
 
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 

@@ -53,7 +53,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PUBLIC_URL: baseURL,
       SIM_PORT: process.env.E2E_SIM_PORT ?? '3199',
-      LOG_LEVEL: 'warn',
+      // info: start.ts waits for the worker's "[worker] ready" line, an info-level log.
+      LOG_LEVEL: 'info',
     },
   },
 });

@@ -15,6 +15,28 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024 * 1024),
+  /** Tries of a retryable failure (network, 5xx, 429, expired media URL…) before it fails for good. */
+  WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** Backoff before retry n is about base × 2^(n−1) seconds (with jitter), at most WORKER_RETRY_MAX_SECONDS. */
+  WORKER_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  WORKER_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(86_400).default(900),
+  /** A running job whose pg-boss heartbeat is older than this belongs to a dead worker. */
+  WORKER_STALE_JOB_SECONDS: z.coerce.number().min(5).max(3600).default(40),
+  /**
+   * New jobs start at once (LISTEN/NOTIFY); this poll only wakes delayed jobs (retries with
+   * backoff) whose start time has come. pg-boss's default with notify is 30 s.
+   */
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How often each worker looks for downloads whose job was lost. */
+  WORKER_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  /** Temp/partial files untouched this long are removed at start. */
+  WORKER_TEMP_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .default(6 * 3600),
+  /** Connect/headers timeout and longest silence inside a media body. */
+  WORKER_MEDIA_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  WORKER_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +49,15 @@ export type WorkerConfig = {
   shutdownGraceSeconds: number;
   tiktokOrigin: string | undefined;
   maxMediaBytes: number;
+  maxAttempts: number;
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  pollSeconds: number;
+  staleJobSeconds: number;
+  sweepSeconds: number;
+  tempMaxAgeSeconds: number;
+  mediaTimeoutSeconds: number;
+  progressIntervalMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -47,6 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     shutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
     tiktokOrigin: e.TIKTOK_ORIGIN,
     maxMediaBytes: e.MAX_MEDIA_BYTES,
+    maxAttempts: e.WORKER_MAX_ATTEMPTS,
+    retryBaseSeconds: e.WORKER_RETRY_BASE_SECONDS,
+    retryMaxSeconds: e.WORKER_RETRY_MAX_SECONDS,
+    pollSeconds: e.WORKER_POLL_SECONDS,
+    staleJobSeconds: e.WORKER_STALE_JOB_SECONDS,
+    sweepSeconds: e.WORKER_SWEEP_SECONDS,
+    tempMaxAgeSeconds: e.WORKER_TEMP_MAX_AGE_SECONDS,
+    mediaTimeoutSeconds: e.WORKER_MEDIA_TIMEOUT_SECONDS,
+    progressIntervalMs: e.WORKER_PROGRESS_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

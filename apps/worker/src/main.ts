@@ -15,6 +15,8 @@ const shutdown = async (signal: string) => {
     await worker.stop();
     log.info('stopped');
     process.exitCode = 0;
+    // Nothing is left to do; don't wait for idle sockets or timers of libraries to drain.
+    process.exit();
   } catch (error) {
     log.error({ err: error }, 'unclean stop');
     process.exitCode = 1;

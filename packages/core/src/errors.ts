@@ -161,6 +161,16 @@ export const ERRORS = {
     trpc: 'BAD_REQUEST',
     user: 'TikSavr takes at most 50 links at a time. Paste the rest in a second batch.',
   },
+  user_not_found: {
+    retry: false,
+    trpc: 'NOT_FOUND',
+    user: "This account doesn't exist any more. Refresh the list.",
+  },
+  admin_self_change: {
+    retry: false,
+    trpc: 'CONFLICT',
+    user: "You can't take away your own admin role or disable your own account. Ask another admin.",
+  },
   internal: {
     retry: false,
     trpc: 'INTERNAL_SERVER_ERROR',

@@ -17,7 +17,13 @@ export const JOBS = {
     // category and a story's deadline), so pg-boss only retries jobs whose worker died.
     // heartbeatSeconds: a running handler refreshes its job every 5 s; the worker's lost-job sweep
     // hands a download whose job stopped beating (a killed worker) to a new job.
-    queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60, heartbeatSeconds: 10 },
+    queue: {
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+      heartbeatSeconds: 10,
+    },
   },
 } as const;
 

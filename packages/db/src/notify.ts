@@ -3,7 +3,14 @@ import pg from 'pg';
 /** Channel on which the worker announces every Download change; payload is `DownloadEvent` JSON. */
 export const DOWNLOAD_EVENTS_CHANNEL = 'tiksavr_download_events';
 
-export type DownloadEvent = { downloadId: string; userId: string; state: string };
+export type DownloadEvent = {
+  downloadId: string;
+  userId: string;
+  state: string;
+  /** Progress while downloading (throttled to about one event a second). */
+  bytesDone?: number;
+  bytesTotal?: number;
+};
 
 /** Runs `NOTIFY` through any executor that can run a parameterised query (a pg pool, a Prisma tx…). */
 export function notifySql(event: DownloadEvent): { text: string; values: string[] } {

@@ -136,7 +136,11 @@ describe('createLocalStorage', () => {
       `ab/ab${'0'.repeat(61)}\0`,
       '',
     ]) {
-      assert.throws(() => storage.read(key), (error) => isAppError(error), key);
+      assert.throws(
+        () => storage.read(key),
+        (error) => isAppError(error),
+        key,
+      );
       await assert.rejects(storage.stat(key), (error) => isAppError(error), key);
       await assert.rejects(storage.delete(key), (error) => isAppError(error), key);
     }
@@ -155,6 +159,16 @@ describe('createLocalStorage', () => {
     await ageTempFile(root, 'partial-old', 2 * 3600_000);
     assert.equal(await storage.sweepTemp(3600_000), 1);
     assert.deepEqual(await storage.listTemp(), ['partial-recent']);
+  });
+
+  test('discardPartials removes the partials of one prefix only', async () => {
+    const storage = createLocalStorage(await newRoot());
+    for (const id of ['123.video0.c0', '123.cover0.c1', '1234.video0.c0']) {
+      await (await storage.beginPartial(id)).append(Readable.from([Buffer.from(id)]));
+    }
+    assert.equal(await storage.discardPartials('123.'), 2);
+    assert.deepEqual(await storage.listTemp(), ['partial-1234.video0.c0']);
+    await assert.rejects(storage.discardPartials(''), (error) => isAppError(error));
   });
 
   test('delete removes a stored file', async () => {

@@ -161,7 +161,9 @@ export function createLocalStorage(rootDir: string): Storage {
     read: (key: string, range?: ByteRange): Readable =>
       createReadStream(
         pathOf(key),
-        range === undefined ? {} : { start: range.start, ...(range.end === undefined ? {} : { end: range.end }) },
+        range === undefined
+          ? {}
+          : { start: range.start, ...(range.end === undefined ? {} : { end: range.end }) },
       ),
     stat: async (key: string): Promise<ObjectStat | null> => {
       try {
@@ -174,6 +176,19 @@ export function createLocalStorage(rootDir: string): Storage {
     },
     delete: async (key: string) => {
       await rm(pathOf(key), { force: true });
+    },
+    discardPartials: async (idPrefix: string) => {
+      if (idPrefix === '' || !PARTIAL_ID.test(idPrefix)) {
+        throw new AppError('internal', `Bad partial id prefix: ${idPrefix}`);
+      }
+      await ready;
+      let removed = 0;
+      for (const name of await readdir(tmpDir)) {
+        if (!name.startsWith(`${PARTIAL_PREFIX}${idPrefix}`)) continue;
+        await rm(join(tmpDir, name), { force: true });
+        removed++;
+      }
+      return removed;
     },
     listTemp: async () => {
       await ready;

@@ -59,6 +59,8 @@ export type Storage = {
   read(key: string, range?: ByteRange): Readable;
   stat(key: string): Promise<ObjectStat | null>;
   delete(key: string): Promise<void>;
+  /** Discards every partial upload whose id starts with `idPrefix`; returns how many. */
+  discardPartials(idPrefix: string): Promise<number>;
   /** Removes temp and partial files not touched for `olderThanMs`; returns how many. */
   sweepTemp(olderThanMs: number): Promise<number>;
   /** Names of the temp and partial files present now (for checks and tests). */

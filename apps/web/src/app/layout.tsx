@@ -5,6 +5,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: 'TikSavr — save TikTok videos, photo posts and Stories',
   description: 'Keep your own copy of TikTok videos, photo posts and Stories before they disappear.',
+  icons: { icon: '/icons/icon-192.png', apple: '/icons/icon-192.png' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#fe2c55' };

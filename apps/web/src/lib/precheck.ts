@@ -61,7 +61,15 @@ export function precheckResultOf(input: string, parsed: ParsedLink, now: Date = 
  */
 export function precheckLinks(text: string, now: Date = new Date()): PrecheckResult[] {
   if (text.length > MAX_PASTE_LENGTH) {
-    return [{ input: text.slice(0, 80), ok: false, reason: 'too_long', message: LINK_REJECT_MESSAGES.too_long, advice: null }];
+    return [
+      {
+        input: text.slice(0, 80),
+        ok: false,
+        reason: 'too_long',
+        message: LINK_REJECT_MESSAGES.too_long,
+        advice: null,
+      },
+    ];
   }
   const found = parseManyLinks(text);
   if (found.length > 0) return found.map((link) => precheckResultOf(link.input, link.parsed, now));

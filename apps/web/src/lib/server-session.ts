@@ -2,13 +2,16 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from '../server/auth-instance.ts';
 
-export type SignedInUser = { id: string; email: string; name: string };
+export type SignedInUser = { id: string; email: string; name: string; role: string };
 
 /** The signed-in user of this request, or null. */
 export async function currentUser(): Promise<SignedInUser | null> {
-  const session = await auth().api.getSession({ headers: await headers() });
+  // headers() first: it marks the page dynamic before the auth instance (and its config) is needed.
+  const requestHeaders = await headers();
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name };
+  const role = (session.user as { role?: string | null }).role ?? 'user';
+  return { id: session.user.id, email: session.user.email, name: session.user.name, role };
 }
 
 /** The signed-in user, or a redirect to the sign-in page. */

@@ -350,6 +350,200 @@ describe('extractItemFromPage: older layouts', () => {
   });
 });
 
+describe('extractItemFromPage: field shapes seen across page versions and downloaders', () => {
+  const MADE_UP_ID = '7390000011112222333';
+  const PLAY = 'https://v16-webapp.tiktok.com/video/tos/made-up/play/?mime_type=video_mp4';
+  const SECOND = 'https://v19-webapp.tiktok.com/video/tos/made-up/play/?mime_type=video_mp4';
+
+  /** A video item with only `playAddr` as its media, to see exactly where URLs come from. */
+  function bareVideo(video: Record<string, unknown>) {
+    const raw = videoItem({ id: MADE_UP_ID });
+    raw.video = { width: 720, height: 1280, duration: 12, ...video };
+    return raw;
+  }
+
+  test('createTime as a number or as a string reads the same', () => {
+    for (const createTime of [1_722_000_000, '1722000000']) {
+      const raw = videoItem({ id: MADE_UP_ID, createTime });
+      assert.equal(itemOf(extractItemFromPage(videoPage(raw))).createTime, 1_722_000_000);
+    }
+  });
+
+  test('playAddr as a list of strings', () => {
+    const item = itemOf(extractItemFromPage(videoPage(bareVideo({ playAddr: [PLAY, SECOND] }))));
+    assert.deepEqual(
+      item.videos.map((video) => [video.source, video.urls]),
+      [['playAddr', [PLAY, SECOND]]],
+    );
+  });
+
+  test('protocol-relative URLs become https', () => {
+    const item = itemOf(extractItemFromPage(videoPage(bareVideo({ playAddr: PLAY.replace('https:', '') }))));
+    assert.deepEqual(item.videos[0]?.urls, [PLAY]);
+  });
+
+  test('no bitrateInfo (or null): playAddr alone is a video', () => {
+    for (const bitrateInfo of [undefined, null]) {
+      const item = itemOf(extractItemFromPage(videoPage(bareVideo({ playAddr: PLAY, bitrateInfo }))));
+      assert.deepEqual(
+        item.videos.map((video) => video.source),
+        ['playAddr'],
+      );
+      assert.equal(item.width, 720);
+    }
+  });
+
+  test('a bitrateInfo UrlList given as one string still counts', () => {
+    const raw = bareVideo({
+      playAddr: '',
+      bitrateInfo: [
+        {
+          GearName: 'normal_720_0',
+          CodecType: 'h264',
+          Bitrate: 1_000_000,
+          PlayAddr: { UrlList: SECOND, Width: 720, Height: 1280 },
+        },
+      ],
+    });
+    const item = itemOf(extractItemFromPage(videoPage(raw)));
+    assert.deepEqual(
+      item.videos.map((video) => [video.source, video.urls, video.codec]),
+      [['bitrateInfo', [SECOND], 'h264']],
+    );
+  });
+
+  test('the watermarked copy under video.download.url', () => {
+    const item = itemOf(
+      extractItemFromPage(videoPage(bareVideo({ playAddr: '', download: { url: SECOND } }))),
+    );
+    assert.deepEqual(
+      item.videos.map((video) => [video.source, video.watermarked]),
+      [['downloadAddr', true]],
+    );
+  });
+
+  test('covers given as address objects or lists', () => {
+    const cover = 'https://p16-sign.tiktokcdn.com/obj/made-up/cover.jpeg';
+    const origin = 'https://p16-sign.tiktokcdn.com/obj/made-up/origin.jpeg';
+    const raw = bareVideo({ playAddr: PLAY, cover: { urlList: [cover] }, originCover: [origin] });
+    assert.deepEqual(itemOf(extractItemFromPage(videoPage(raw))).coverUrls, [cover, origin]);
+  });
+
+  test('an id sent as an inexact JSON number falls back to the requested id', () => {
+    const raw = videoItem({ id: MADE_UP_ID });
+    const html = videoPage(raw).replace(`"id":"${MADE_UP_ID}"`, `"id":${MADE_UP_ID}`);
+    assert.equal(itemOf(extractItemFromPage(html, { itemId: MADE_UP_ID })).id, MADE_UP_ID);
+    assert.equal(errorOf(extractItemFromPage(html)).code, 'no_data');
+  });
+
+  test("the item's own string id wins over the requested one", () => {
+    const html = videoPage(videoItem({ id: MADE_UP_ID }));
+    assert.equal(itemOf(extractItemFromPage(html, { itemId: SAMPLE_ITEM_ID })).id, MADE_UP_ID);
+  });
+
+  test('the author as authorInfo, and its id as uid', () => {
+    const raw = videoItem({ id: MADE_UP_ID });
+    delete raw.author;
+    raw.authorInfo = {
+      uid: '6811112222333344445',
+      uniqueId: 'wren.pilot',
+      nickname: 'Wren',
+      secUid: 'MS4wMadeUp',
+    };
+    assert.deepEqual(itemOf(extractItemFromPage(videoPage(raw))).author, {
+      id: '6811112222333344445',
+      uniqueId: 'wren.pilot',
+      nickname: 'Wren',
+      secUid: 'MS4wMadeUp',
+    });
+  });
+
+  test('the author as a bare name with its fields beside it, without UserModule', () => {
+    const raw = videoItem({ id: MADE_UP_ID });
+    raw.author = 'wren.pilot';
+    raw.authorId = '6811112222333344445';
+    raw.authorSecId = 'MS4wMadeUp';
+    raw.nickname = 'Wren';
+    assert.deepEqual(itemOf(extractItemFromPage(videoPage(raw))).author, {
+      id: '6811112222333344445',
+      uniqueId: 'wren.pilot',
+      nickname: 'Wren',
+      secUid: 'MS4wMadeUp',
+    });
+  });
+
+  test('imagePost images under displayImage, with their sizes there', () => {
+    const raw = photoItem({ id: MADE_UP_ID, imageCount: 2 });
+    const urls = [
+      'https://p16-sign.tiktokcdn.com/made-up/one.jpeg',
+      'https://p16-sign.tiktokcdn.com/made-up/two.jpeg',
+    ];
+    raw.imagePost = {
+      images: urls.map((url) => ({ displayImage: { urlList: [url], width: 1080, height: 1350 } })),
+    };
+    const item = itemOf(extractItemFromPage(videoPage(raw)));
+    assert.equal(item.kind, 'photo');
+    assert.deepEqual(
+      item.images,
+      urls.map((url) => ({ urls: [url], width: 1080, height: 1350 })),
+    );
+  });
+
+  test('imagePost sizes given as strings', () => {
+    const raw = photoItem({ id: MADE_UP_ID, imageCount: 1 });
+    const images = (raw.imagePost as { images: Record<string, unknown>[] }).images;
+    images[0] = { ...images[0], imageWidth: '720', imageHeight: '960' };
+    const item = itemOf(extractItemFromPage(videoPage(raw)));
+    assert.deepEqual([item.images[0]?.width, item.images[0]?.height, item.width], [720, 960, 720]);
+  });
+
+  test('music.playUrl as a list or as an address object', () => {
+    const song = 'https://sf16-music.tiktokcdn.com/obj/made-up/song.mp3?mime_type=audio_mpeg';
+    for (const playUrl of [[song], { urlList: [song] }, { url_list: [song] }]) {
+      const raw = photoItem({ id: MADE_UP_ID });
+      (raw.music as Record<string, unknown>).playUrl = playUrl;
+      const music = itemOf(extractItemFromPage(videoPage(raw))).music;
+      assert.deepEqual([music?.playUrl, music?.mime], [song, 'audio/mpeg']);
+    }
+  });
+
+  test('statsV2 alone (no stats) is read', () => {
+    const raw = videoItem({ id: MADE_UP_ID });
+    delete raw.stats;
+    raw.statsV2 = {
+      playCount: '4100000000',
+      diggCount: '7',
+      commentCount: '0',
+      shareCount: '3',
+      collectCount: '9',
+    };
+    assert.deepEqual(itemOf(extractItemFromPage(videoPage(raw))).stats, {
+      plays: 4_100_000_000,
+      likes: 7,
+      comments: 0,
+      shares: 3,
+      saves: 9,
+    });
+  });
+
+  test('the same variants inside the older layouts', () => {
+    const raw = bareVideo({ playAddr: [{ src: PLAY }] });
+    const sigi = itemOf(
+      extractItemFromPage(sigiPage({ items: { [MADE_UP_ID]: raw } }), { itemId: MADE_UP_ID }),
+    );
+    const next = itemOf(extractItemFromPage(nextDataPage({ statusCode: 0, itemStruct: raw })));
+    const reflow = itemOf(
+      extractItemFromPage(
+        universalPage({
+          videoDetail: { statusCode: 0, itemStruct: raw },
+          detailScopeName: 'webapp.reflow.video.detail',
+        }),
+      ),
+    );
+    for (const item of [sigi, next, reflow]) assert.deepEqual(item.videos[0]?.urls, [PLAY]);
+  });
+});
+
 describe('extractItemFromPage: challenge and junk', () => {
   test('the WAF challenge page is reported as challenge', () => {
     const error = errorOf(extractItemFromPage(challengePage({ answer: 12 }).html));

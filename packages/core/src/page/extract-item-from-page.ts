@@ -76,7 +76,8 @@ function canonicalVideoUrl(
   return match === null ? undefined : `${url.origin}${match[1]}/video/${match[2]}`;
 }
 
-function fromReading(reading: LayoutReading, extraOrigins: readonly string[]): ExtractResult {
+function fromReading(reading: LayoutReading, options: ExtractOptions): ExtractResult {
+  const extraOrigins = options.extraOrigins ?? [];
   if (reading.kind === 'no_detail') {
     const target = canonicalVideoUrl(reading.canonical, extraOrigins);
     if (target === 'login') return failure('login_wall', 'universal');
@@ -90,8 +91,11 @@ function fromReading(reading: LayoutReading, extraOrigins: readonly string[]): E
   // Status OK but no item: TikTok said nothing useful, so keep its raw status for the record.
   if (reading.itemStruct === undefined) return failure('unknown_status', layout, statusCode, statusMsg);
 
+  // The requested id stands in when the item's own is missing or was sent as a JSON number too
+  // large to be exact (ids exceed 2^53); an item's valid string id always wins.
+  const fallbackId = reading.fallbackId ?? options.itemId;
   const normalized = normalizeItem(reading.itemStruct, {
-    ...(reading.fallbackId === undefined ? {} : { fallbackId: reading.fallbackId }),
+    ...(fallbackId === undefined ? {} : { fallbackId }),
     ...(reading.usersByUniqueId === undefined ? {} : { usersByUniqueId: reading.usersByUniqueId }),
   });
   if (!normalized.ok) return failure(normalized.code, layout, statusCode, statusMsg);
@@ -102,7 +106,7 @@ export function extractItemFromPage(html: string, options: ExtractOptions = {}):
   if (typeof html !== 'string') return failure('no_data', null);
   try {
     const reading = readPageLayout(html, options.itemId);
-    if (reading !== undefined) return fromReading(reading, options.extraOrigins ?? []);
+    if (reading !== undefined) return fromReading(reading, options);
     return isWafChallengePage(html) ? failure('challenge', null) : failure('no_data', null);
   } catch {
     // The readers are written not to throw; this keeps the promise for anything unforeseen

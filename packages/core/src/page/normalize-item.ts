@@ -10,6 +10,7 @@ import {
   type JsonRecord,
   pathOf,
 } from './lenient-json.ts';
+import { mediaUrls } from './media-urls.ts';
 import type {
   AudioMime,
   ItemAuthor,
@@ -62,23 +63,9 @@ function codecFromUrlKey(urlKey: string | undefined): VideoCodec | undefined {
   return codecFromName(/_([a-z0-9]+)_\d+p_\d+$/i.exec(urlKey)?.[1]);
 }
 
-function uniqueUrls(values: readonly unknown[]): string[] {
-  const urls: string[] = [];
-  for (const value of values) {
-    const url = asString(value) ?? asString(asRecord(value)?.src);
-    if (url !== undefined && !urls.includes(url)) urls.push(url);
-  }
-  return urls;
-}
-
-/** `playAddr` is a URL string on the web; yt-dlp also accepts a list of `{src}` or of strings. */
-function addressUrls(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [value];
-}
-
 function playAddrCandidate(video: JsonRecord): VideoCandidate | undefined {
   const struct = asRecord(video.PlayAddrStruct);
-  const urls = uniqueUrls([...addressUrls(video.playAddr), ...asArray(struct?.UrlList)]);
+  const urls = mediaUrls(video.playAddr, struct);
   if (urls.length === 0) return undefined;
   const urlKey = asString(struct?.UrlKey);
   return {
@@ -99,7 +86,7 @@ function bitrateCandidate(entry: unknown): VideoCandidate | undefined {
   const gear = asRecord(entry);
   const address = asRecord(gear?.PlayAddr);
   if (gear === undefined || address === undefined) return undefined;
-  const urls = uniqueUrls(asArray(address.UrlList));
+  const urls = mediaUrls(address);
   if (urls.length === 0) return undefined;
   const urlKey = asString(address.UrlKey);
   return {
@@ -118,7 +105,8 @@ function bitrateCandidate(entry: unknown): VideoCandidate | undefined {
 
 function downloadAddrCandidate(video: JsonRecord): VideoCandidate | undefined {
   const struct = asRecord(video.DownloadAddrStruct);
-  const urls = uniqueUrls([...addressUrls(video.downloadAddr), ...asArray(struct?.UrlList)]);
+  // `video.download.url` is where some page versions put it (yt-dlp reads both).
+  const urls = mediaUrls(video.downloadAddr, struct, asRecord(video.download)?.url);
   if (urls.length === 0) return undefined;
   const urlKey = asString(struct?.UrlKey);
   return {
@@ -153,12 +141,15 @@ function photoImages(raw: JsonRecord): PhotoImage[] {
   const images: PhotoImage[] = [];
   for (const entry of asArray(pathOf(raw, 'imagePost', 'images'))) {
     const image = asRecord(entry);
-    const urls = uniqueUrls(asArray(pathOf(image, 'imageURL', 'urlList')));
-    if (image === undefined || urls.length === 0) continue;
+    if (image === undefined) continue;
+    // `imageURL` on web pages; `displayImage` (`display_image` in the app's spelling) elsewhere.
+    const display = asRecord(image.displayImage) ?? asRecord(image.display_image);
+    const urls = mediaUrls(image.imageURL, display);
+    if (urls.length === 0) continue;
     images.push({
       urls,
-      width: asCount(image.imageWidth) ?? null,
-      height: asCount(image.imageHeight) ?? null,
+      width: asCount(image.imageWidth) ?? asCount(display?.width) ?? null,
+      height: asCount(image.imageHeight) ?? asCount(display?.height) ?? null,
     });
   }
   return images;
@@ -171,8 +162,7 @@ export function audioMimeOf(playUrl: string): AudioMime {
 function musicOf(raw: JsonRecord): Music | null {
   const music = asRecord(raw.music);
   if (music === undefined) return null;
-  const playUrl =
-    asString(music.playUrl) ?? uniqueUrls(asArray(pathOf(music, 'playUrl', 'urlList')))[0] ?? null;
+  const playUrl = mediaUrls(music.playUrl)[0] ?? null;
   const duration = asNumber(music.duration) ?? asNumber(pathOf(music, 'preciseDuration', 'preciseDuration'));
   return {
     id: asIdString(music.id) ?? asString(music.id) ?? '',
@@ -188,13 +178,14 @@ function authorOf(raw: JsonRecord, usersByUniqueId: JsonRecord | undefined): Ite
   const nameOnly = asString(raw.author); // SIGI: `author: "uniqueId"`
   const user =
     asRecord(raw.author) ??
+    asRecord(raw.authorInfo) ?? // some page versions (yt-dlp reads `authorInfo` first)
     (nameOnly !== undefined && usersByUniqueId !== undefined && Object.hasOwn(usersByUniqueId, nameOnly)
       ? asRecord(usersByUniqueId[nameOnly])
       : undefined);
   const secUid = asString(user?.secUid) ?? asString(raw.authorSecId);
   const privateAccount = asBoolean(user?.privateAccount);
   return {
-    id: asIdString(user?.id) ?? asIdString(raw.authorId) ?? '',
+    id: asIdString(user?.id) ?? asIdString(user?.uid) ?? asIdString(raw.authorId) ?? '',
     uniqueId: asString(user?.uniqueId) ?? nameOnly ?? '',
     nickname: asString(user?.nickname) ?? asString(raw.nickname) ?? '',
     ...(secUid === undefined ? {} : { secUid }),
@@ -255,11 +246,12 @@ export function normalizeItem(raw: JsonRecord, context: NormalizeContext = {}): 
   const music = musicOf(raw);
   const kind = images.length > 0 ? 'photo' : 'video';
   const firstImage = images[0];
-  const coverUrls = uniqueUrls([
+  const coverUrls = mediaUrls(
     video?.cover,
     video?.originCover,
-    ...asArray(pathOf(raw, 'imagePost', 'cover', 'imageURL', 'urlList')),
-  ]);
+    pathOf(raw, 'imagePost', 'cover', 'imageURL'),
+    pathOf(raw, 'imagePost', 'cover', 'displayImage'),
+  );
   const videoWidth = asCount(video?.width) ?? 0;
   const videoHeight = asCount(video?.height) ?? 0;
 

@@ -19,6 +19,9 @@ export const LINK_REJECT_REASONS = [
   'not_a_post',
   'bad_id',
   'bad_short_code',
+  'collection',
+  'effect',
+  'douyin',
 ] as const;
 
 export type LinkRejectReason = (typeof LINK_REJECT_REASONS)[number];
@@ -43,6 +46,9 @@ export const LINK_REJECT_MESSAGES = {
   bad_id:
     'The number at the end of this post link is missing or damaged. Copy the link again with Share → Copy link.',
   bad_short_code: 'This short link is cut off or damaged. Copy it again with Share → Copy link.',
+  collection: `This is a link to a collection or playlist, not to one post. ${HOW_TO_COPY}`,
+  effect: `This is a link to an effect, not to one post. ${HOW_TO_COPY}`,
+  douyin: 'This is a Douyin link. Douyin is a separate app from TikTok, and TikSavr only saves TikTok posts.',
 } as const satisfies Record<LinkRejectReason, string>;
 
 export function isLinkRejectReason(value: unknown): value is LinkRejectReason {

@@ -5,6 +5,8 @@ import { MAX_LINK_LENGTH, parseTikTokUrl } from './parse-tiktok-url.ts';
 
 const VIDEO_ID = '7524919459643919624';
 const OLD_ID = '6748451240264420610';
+/** Made up for the shapes added after comparing with other downloaders' tests. */
+const MADE_UP_ID = '7390000011112222333';
 
 type Accepted = { kind: 'video' | 'photo'; id: string; username?: string; canonicalUrl: string };
 type Short = { kind: 'short_link'; code: string; canonicalUrl: string };
@@ -83,6 +85,39 @@ const ACCEPTED: ReadonlyArray<readonly [string, Accepted | Short]> = [
   ['https://www.tiktok.com/t/ZT8abcDEF/', short('ZT8abcDEF', 'https://www.tiktok.com/t/ZT8abcDEF/')],
   ['tiktok.com/t/ZT8abcDEF', short('ZT8abcDEF', 'https://www.tiktok.com/t/ZT8abcDEF/')],
   ['https://m.tiktok.com/t/ZT8abcDEF?k=1', short('ZT8abcDEF', 'https://www.tiktok.com/t/ZT8abcDEF/')],
+  // TikTok Lite and other page hosts
+  [`https://t.tiktok.com/i18n/share/video/${MADE_UP_ID}/`, video(MADE_UP_ID)],
+  [`https://t.tiktok.com/@wren.pilot/video/${MADE_UP_ID}`, video(MADE_UP_ID, 'wren.pilot')],
+  [`https://pro.tiktok.com/@wren.pilot/photo/${MADE_UP_ID}`, photo(MADE_UP_ID, 'wren.pilot')],
+  // a page path on a short-link host still names its post
+  [`https://vm.tiktok.com/@wren.pilot/video/${MADE_UP_ID}`, video(MADE_UP_ID, 'wren.pilot')],
+  [`https://vt.tiktok.com/t/ZSq7Lmn2x/`, short('ZSq7Lmn2x', 'https://www.tiktok.com/t/ZSq7Lmn2x/')],
+  // the `@` lost in front of the username
+  [`https://www.tiktok.com/wren.pilot/video/${MADE_UP_ID}`, video(MADE_UP_ID)],
+  [`https://www.tiktok.com/wren.pilot/photo/${MADE_UP_ID}?lang=fr`, photo(MADE_UP_ID)],
+  // a modern short code straight on the main host
+  ['https://tiktok.com/ZSq7Lmn2x', short('ZSq7Lmn2x', 'https://www.tiktok.com/t/ZSq7Lmn2x/')],
+  ['https://www.tiktok.com/ZMq7Lmn2x/', short('ZMq7Lmn2x', 'https://www.tiktok.com/t/ZMq7Lmn2x/')],
+  ['https://t.tiktok.com/ZTq7Lmn2x', short('ZTq7Lmn2x', 'https://www.tiktok.com/t/ZTq7Lmn2x/')],
+  // a query glued on with `&` instead of `?`
+  [
+    `https://www.tiktok.com/@wren.pilot/video/${MADE_UP_ID}&lang=en&is_copy_url=1`,
+    video(MADE_UP_ID, 'wren.pilot'),
+  ],
+  ['https://vm.tiktok.com/ZMq7Lmn2x&_r=1', short('ZMq7Lmn2x', 'https://vm.tiktok.com/ZMq7Lmn2x/')],
+  // quotes, brackets and sentence punctuation stuck to the link
+  [`"https://www.tiktok.com/@wren.pilot/video/${MADE_UP_ID}"`, video(MADE_UP_ID, 'wren.pilot')],
+  [`(https://www.tiktok.com/@wren.pilot/video/${MADE_UP_ID}).`, video(MADE_UP_ID, 'wren.pilot')],
+  [`https://www.tiktok.com/@wren.pilot/video/${MADE_UP_ID}!`, video(MADE_UP_ID, 'wren.pilot')],
+  ['「https://vt.tiktok.com/ZSq7Lmn2x/」', short('ZSq7Lmn2x', 'https://vt.tiktok.com/ZSq7Lmn2x/')],
+  ['https://vt.tiktok.com/ZSq7Lmn2x/。', short('ZSq7Lmn2x', 'https://vt.tiktok.com/ZSq7Lmn2x/')],
+  ['https://vm.tiktok.com/ZSq7Lmn2x-_', short('ZSq7Lmn2x-_', 'https://vm.tiktok.com/ZSq7Lmn2x-_/')],
+  // usernames: upper case kept, characters TikTok never allows give no username
+  [`https://www.tiktok.com/@Wren.Pilot/video/${MADE_UP_ID}`, video(MADE_UP_ID, 'Wren.Pilot')],
+  [`https://www.tiktok.com/@.wren_/video/${MADE_UP_ID}`, video(MADE_UP_ID, '.wren_')],
+  [`https://www.tiktok.com/@%C3%B1and%C3%BA/video/${MADE_UP_ID}`, video(MADE_UP_ID)],
+  [`https://www.tiktok.com/@ñandú/video/${MADE_UP_ID}`, video(MADE_UP_ID)],
+  [`https://www.tiktok.com/@MS4wLjABAAAAmadeUpSecUid-xyz_123/video/${MADE_UP_ID}`, video(MADE_UP_ID)],
 ];
 
 const REJECTED: ReadonlyArray<readonly [string, LinkRejectReason]> = [
@@ -133,13 +168,37 @@ const REJECTED: ReadonlyArray<readonly [string, LinkRejectReason]> = [
   ['https://www.tiktok.com/music/original-sound-7224891738265365254', 'sound'],
   ['https://www.tiktok.com/@zg.520/live', 'live'],
   ['https://www.tiktok.com/live', 'live'],
-  ['https://www.tiktok.com/@zg.520/collection/cats-7250000000000000000', 'not_a_post'],
-  ['https://www.tiktok.com/@zg.520/playlist/x-7250000000000000000', 'not_a_post'],
+  ['https://www.tiktok.com/@zg.520/collection/cats-7250000000000000000', 'collection'],
+  ['https://www.tiktok.com/@zg.520/playlist/x-7250000000000000000', 'collection'],
+  ['https://www.tiktok.com/@wren.pilot/collection/%F0%9F%90%88-7390000011112222000', 'collection'],
+  ['https://www.tiktok.com/@wren.pilot/posts', 'profile'],
+  ['https://www.tiktok.com/@wren.pilot/reposts', 'profile'],
+  ['https://www.tiktok.com/@wren.pilot/stories', 'profile'],
+  ['https://www.tiktok.com/@wren.pilot/likes', 'profile'],
+  ['https://www.tiktok.com/@wren.pilot/saved', 'profile'],
+  ['https://www.tiktok.com/@wren.pilot/avatar', 'profile'],
+  ['https://www.tiktok.com/@wren.pilot/posts/extra', 'not_a_post'],
+  ['https://vm.tiktok.com/@wren.pilot', 'profile'],
+  ['https://m.tiktok.com/h5/share/usr/6800000000000000123.html', 'profile'],
+  ['https://m.tiktok.com/share/live/7390000011112222444/?language=en', 'live'],
+  ['https://www.tiktok.com/share/music/7390000011112222555', 'sound'],
+  ['https://www.tiktok.com/share/item/list?id=1', 'not_a_post'],
+  ['https://www.tiktok.com/sticker/Paper-Moon-4411223', 'effect'],
+  ['https://www.tiktok.com/music/made-up-tune-7390000011112222666?lang=en', 'sound'],
+  ['https://tiktok.com/tag/caf%C3%A9%E3%82%B7?is_copy_url=0', 'tag'],
+  ['https://www.douyin.com/video/7390000011112222777', 'douyin'],
+  ['https://v.douyin.com/aBcD12x/', 'douyin'],
+  ['https://www.iesdouyin.com/share/video/7390000011112222777/?region=CN', 'douyin'],
+  ['https://live.douyin.com/123456789012', 'douyin'],
+  ['https://www.tiktok.com/login', 'not_a_post'],
+  ['https://www.tiktok.com/about', 'not_a_post'],
+  ['https://www.tiktok.com/Zsq7Lmn2x', 'not_a_post'],
+  ['https://www.tiktok.com/wren.pilot/live', 'not_a_post'],
   [`https://www.tiktok.com/@zg.520/video/${VIDEO_ID}/comments`, 'not_a_post'],
   ['https://www.tiktok.com/login', 'not_a_post'],
   ['https://support.tiktok.com/en', 'not_a_post'],
   [`https://v16-webapp-prime.tiktok.com/video/tos/x.mp4?expire=1`, 'not_a_post'],
-  [`https://www.tiktok.com/share/user/${VIDEO_ID}`, 'not_a_post'],
+  [`https://www.tiktok.com/share/user/${VIDEO_ID}`, 'profile'],
   [`https://www.tiktok.com/embed/v9/${VIDEO_ID}`, 'not_a_post'],
   ['https://www.tiktok.com/@zg.520/video/', 'bad_id'],
   ['https://www.tiktok.com/@zg.520/video/abc', 'bad_id'],

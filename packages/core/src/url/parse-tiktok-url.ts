@@ -1,3 +1,4 @@
+import { isDouyinHost } from './douyin-hosts.ts';
 import { LINK_REJECT_MESSAGES, type LinkRejectReason } from './link-reject-reason.ts';
 import { isTikTokHost, isTikTokPostLinkHost, isTikTokShortLinkHost } from './tiktok-hosts.ts';
 import { looksLikeTikTokHost } from './tiktok-lookalike-host.ts';
@@ -99,6 +100,26 @@ function trimPasted(input: string): string {
   return start === 0 && end === input.length ? input : input.slice(start, end);
 }
 
+/**
+ * Quotes and brackets a link was pasted inside (`"…"`, `(…)`, `「…」`) and sentence punctuation
+ * glued to its end (`….`, `…!`, `…。`). No accepted shape starts or ends with one of these
+ * (short codes end in `[A-Za-z0-9_-]`, ids in a digit, paths in `/`), so dropping them never
+ * changes what a real link means; it keeps `https://vm.tiktok.com/ZMabc/.` from reading as a
+ * damaged code, as yt-dlp's and gallery-dl's prefix regexes also ignore such tails.
+ */
+const OPENING_WRAPPERS = new Set([...`"'(<[{\u201c\u2018\u00ab\u300c\u300e\u3010\uff08`]);
+const CLOSING_JUNK = new Set([
+  ...`"'.,;:!?)>]}\u201d\u2019\u00bb\u2026\u3002\u3001\uff0c\uff01\uff1f\uff09\u300d\u300f\u3011`,
+]);
+
+function stripWrapping(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && OPENING_WRAPPERS.has(text[start]!)) start++;
+  while (end > start && CLOSING_JUNK.has(text[end - 1]!)) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** Adds `https://` to scheme-less input; null when the input names a scheme other than http(s). */
 function withWebScheme(text: string): string | null {
   if (HTTP_SCHEME.test(text)) return text;
@@ -159,6 +180,21 @@ function shortLink(code: string | undefined, canonicalPrefix: string): ParsedLin
   return { ok: true, kind: 'short_link', code, canonicalUrl: `${canonicalPrefix}${code}/` };
 }
 
+/** The tabs of a profile page (gallery-dl reads each as a list of the user's posts). */
+const PROFILE_TABS = new Set([
+  'avatar',
+  'posts',
+  'reposts',
+  'stories',
+  'likes',
+  'liked',
+  'saved',
+  'favorites',
+  'followers',
+  'following',
+  'friends',
+]);
+
 /** `/@user`, `/@user/video/<id>`, `/@user/photo/<id>`, `/@user/live`, … */
 function parseUserPath(segments: string[]): ParsedLink {
   const section = segments[1];
@@ -169,12 +205,31 @@ function parseUserPath(segments: string[]): ParsedLink {
     return post(sectionName, segments[2], usernameFrom(segments[0]!));
   }
   if (sectionName === 'live') return reject('live');
+  // `/@user/collection/<title>-<id>` (yt-dlp's TikTokCollectionIE) and `/@user/playlist/<title>-<id>`
+  if (sectionName === 'collection' || sectionName === 'playlist') return reject('collection');
+  if (segments.length === 2 && PROFILE_TABS.has(sectionName)) return reject('profile');
   return reject('not_a_post');
+}
+
+/**
+ * A bare modern short code (`ZM`, `ZS`, `ZT`, `ZG`… then 7 letters or digits) as the whole path of
+ * a page host: `tiktok.com/ZSabc1234`. gallery-dl's vmpost and cobalt's `:shortLink` accept codes on
+ * the main host; the shape is required here so that page names (`/login`, `/about`) stay pages.
+ */
+const BARE_SHORT_CODE = /^Z[A-Z][A-Za-z0-9]{7}$/;
+
+/**
+ * TikTok paths never contain `&`; one there is a query glued on without its `?` (`…/video/<id>&lang=en`,
+ * left by chat apps and by hand-edited links). yt-dlp's and gallery-dl's prefix regexes ignore it too.
+ */
+function withoutGluedQuery(pathname: string): string {
+  const amp = pathname.indexOf('&');
+  return amp < 0 ? pathname : pathname.slice(0, amp);
 }
 
 /** Page paths on www/m/bare tiktok.com and the tiktokv.com share host. */
 function parsePagePath(pathname: string): ParsedLink {
-  const segments = pathSegments(pathname);
+  const segments = pathSegments(withoutGluedQuery(pathname));
   const first = segments[0];
   if (first === undefined) return reject('home');
   if (isUserSegment(first)) return parseUserPath(segments);
@@ -197,6 +252,8 @@ function parsePagePath(pathname: string): ParsedLink {
     case 'share':
       return parseSharePath(segments, 1);
     case 'i18n':
+    case 'h5':
+      // `i18n/share/video/<id>` (TikTok Lite), `h5/share/usr/<id>.html` (2019 profile shares)
       return segments[1]?.toLowerCase() === 'share' ? parseSharePath(segments, 2) : reject('not_a_post');
     case 't':
       return count > 2 ? reject('bad_short_code') : shortLink(segments[1], `${CANONICAL_ORIGIN}/t/`);
@@ -204,6 +261,9 @@ function parsePagePath(pathname: string): ParsedLink {
       return reject('tag');
     case 'music':
       return reject('sound');
+    case 'sticker':
+    case 'effect':
+      return reject('effect');
     case 'live':
       return reject('live');
     case 'search':
@@ -215,13 +275,42 @@ function parsePagePath(pathname: string): ParsedLink {
     case 'friends':
       return reject('home');
     default:
-      return reject('not_a_post');
+      return parseUnmarkedUserPath(segments);
   }
 }
 
+/**
+ * `/<name>/video/<id>` with the `@` lost (hand-typed or mangled by a chat app): cobalt's
+ * `:user/video/:postId` and fxTikTok's `/*\/video/:id` accept it, and the user part is never
+ * needed to fetch the post. Reserved first segments (`tag`, `music`, …) are decided before this.
+ */
+function parseUnmarkedUserPath(segments: string[]): ParsedLink {
+  if (segments.length === 1 && BARE_SHORT_CODE.test(segments[0]!)) {
+    return shortLink(segments[0], `${CANONICAL_ORIGIN}/t/`);
+  }
+  if (segments.length !== 3) return reject('not_a_post');
+  const kind = segments[1]!.toLowerCase();
+  if (kind !== 'video' && kind !== 'photo') return reject('not_a_post');
+  return post(kind, segments[2]);
+}
+
+/** What `/share/<what>/…` pages show besides videos (youtube-dl and yt-dlp test these). */
+const SHARE_PAGE_REJECTIONS: ReadonlyMap<string, LinkRejectReason> = new Map([
+  ['user', 'profile'],
+  ['usr', 'profile'],
+  ['live', 'live'],
+  ['music', 'sound'],
+  ['tag', 'tag'],
+  ['challenge', 'tag'],
+  ['sticker', 'effect'],
+]);
+
 /** `/share/video/<id>` (and the `i18n/` variant): `kindIndex` points at `video`. */
 function parseSharePath(segments: string[], kindIndex: number): ParsedLink {
-  if (segments[kindIndex]?.toLowerCase() !== 'video') return reject('not_a_post');
+  const what = segments[kindIndex]?.toLowerCase();
+  if (what !== 'video') {
+    return reject((what === undefined ? undefined : SHARE_PAGE_REJECTIONS.get(what)) ?? 'not_a_post');
+  }
   if (segments.length > kindIndex + 2) return reject('not_a_post');
   return post('video', segments[kindIndex + 1]);
 }
@@ -229,7 +318,7 @@ function parseSharePath(segments: string[], kindIndex: number): ParsedLink {
 export function parseTikTokUrl(input: string): ParsedLink {
   if (typeof input !== 'string') return reject('not_a_url');
   if (input.length > MAX_LINK_LENGTH * 2) return reject('too_long');
-  const text = trimPasted(input);
+  const text = stripWrapping(trimPasted(input));
   if (text === '') return reject('empty');
   if (text.length > MAX_LINK_LENGTH) return reject('too_long');
   if (WHITESPACE.test(text)) return reject('extra_text');
@@ -250,10 +339,18 @@ export function parseTikTokUrl(input: string): ParsedLink {
   }
   if (isTikTokShortLinkHost(host)) {
     if (hidesRealHost || url.port !== '') return reject('lookalike_host');
-    const segments = pathSegments(url.pathname);
-    return segments.length > 1 ? reject('bad_short_code') : shortLink(segments[0], `https://${host}/`);
+    const segments = pathSegments(withoutGluedQuery(url.pathname));
+    // A full page path on a short-link host (`vm.tiktok.com/@user/video/<id>`; cobalt accepts its
+    // page patterns on every TikTok subdomain) still names its post; only a bare code is short.
+    const first = segments[0];
+    if (first !== undefined && (segments.length > 1 || isUserSegment(first))) {
+      const page = parsePagePath(url.pathname);
+      return page.ok || page.reason !== 'not_a_post' ? page : reject('bad_short_code');
+    }
+    return shortLink(first, `https://${host}/`);
   }
   if (isTikTokHost(host)) return hidesRealHost ? reject('lookalike_host') : reject('not_a_post');
+  if (isDouyinHost(host)) return reject('douyin');
   const imitates = looksLikeTikTokHost(host) || (hidesRealHost && looksLikeTikTokHost(url.username));
   return reject(imitates ? 'lookalike_host' : 'not_tiktok');
 }

@@ -18,6 +18,10 @@ export const TIKTOK_POST_LINK_HOSTS: readonly string[] = [
   'www.tiktok.com',
   'tiktok.com',
   'm.tiktok.com',
+  // TikTok Lite shares `t.tiktok.com/i18n/share/video/<id>/` (you-get's tests; cobalt since 2025-03).
+  't.tiktok.com',
+  // Accepted by cobalt since 2026-01 (imputnet/cobalt#1507) with the usual page paths.
+  'pro.tiktok.com',
   // The share host of the mobile apps (`www.tiktokv.com/share/video/<id>`), see tiktok-upstream.md §1.
   'www.tiktokv.com',
   'tiktokv.com',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '../../components/nav/app-header.tsx';
-import { TRPCReactProvider } from '../../lib/trpc.tsx';
 import { requireUser } from '../../lib/server-session.ts';
+import { TRPCReactProvider } from '../../lib/trpc.tsx';
 
 /** Signed-in pages: the session is checked on the server before anything renders. */
 export default async function AppLayout({ children }: { children: ReactNode }) {

@@ -11,7 +11,10 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
     <div className="mx-auto flex max-w-md flex-col gap-8 px-5 py-8 sm:py-16">
       <header className="flex items-center justify-between">
         <BrandLink />
-        <Link href="/help" className="rounded-md px-2 py-2 font-medium text-gray-800 underline underline-offset-2">
+        <Link
+          href="/help"
+          className="rounded-md px-2 py-2 font-medium text-gray-800 underline underline-offset-2"
+        >
           Help
         </Link>
       </header>

@@ -29,7 +29,8 @@ const FAQ: { question: string; answer: string }[] = [
   },
   {
     question: 'Is the saved video watermarked?',
-    answer: 'TikSavr saves the copy without the watermark when TikTok offers one, in the most compatible format.',
+    answer:
+      'TikSavr saves the copy without the watermark when TikTok offers one, in the most compatible format.',
   },
   {
     question: 'Will the creator know I saved their story?',
@@ -64,7 +65,9 @@ export default async function HelpPage() {
       <main className="mx-auto flex max-w-3xl flex-col gap-10 px-4 py-6 leading-relaxed">
         <div className="flex flex-col gap-2">
           <h1 className="text-3xl font-bold tracking-tight">Help</h1>
-          <p className="text-gray-700">How to get links from TikTok, how stories work, and what to do when a post can’t be saved.</p>
+          <p className="text-gray-700">
+            How to get links from TikTok, how stories work, and what to do when a post can’t be saved.
+          </p>
         </div>
 
         <Section id="copy-link" title="Copy a link from TikTok">
@@ -74,16 +77,16 @@ export default async function HelpPage() {
             <li>Open TikSavr, paste it into the box on your dashboard and tap Save.</li>
           </ol>
           <p className="text-gray-700">
-            On a phone that supports it, you can also add TikSavr to your home screen and pick it straight from TikTok’s
-            Share menu.
+            On a phone that supports it, you can also add TikSavr to your home screen and pick it straight
+            from TikTok’s Share menu.
           </p>
         </Section>
 
         <Section id="stories" title="How stories work, and why time matters">
           <p>{PRODUCT_TRUTHS.storyLifetime}</p>
           <p>
-            TikSavr knows when a story was posted, so each story on your dashboard shows how much time is left. Save a story
-            as soon as you see it: once it expires, there is nothing left to save.
+            TikSavr knows when a story was posted, so each story on your dashboard shows how much time is
+            left. Save a story as soon as you see it: once it expires, there is nothing left to save.
           </p>
           <p>{PRODUCT_TRUTHS.storyQuality}</p>
         </Section>
@@ -97,8 +100,8 @@ export default async function HelpPage() {
 
         <Section id="screen-recording" title="Save it with a screen recording">
           <p>
-            A screen recording works for anything you can watch in TikTok. It stays on your phone, and TikTok does not tell
-            the creator about it.
+            A screen recording works for anything you can watch in TikTok. It stays on your phone, and TikTok
+            does not tell the creator about it.
           </p>
           <ScreenRecordingGuideView steps={SCREEN_RECORDING_STEPS} />
         </Section>

@@ -12,7 +12,8 @@ export function authErrorMessage(error: AuthClientError, action: 'sign-in' | 'si
   if (code === 'INVALID_EMAIL_OR_PASSWORD' || code === 'INVALID_PASSWORD')
     return 'That email and password do not match an account. Check both and try again.';
   if (code === 'INVALID_EMAIL') return 'That does not look like an email address.';
-  if (code === 'PASSWORD_TOO_SHORT') return `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`;
+  if (code === 'PASSWORD_TOO_SHORT')
+    return `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`;
   if (code === 'PASSWORD_TOO_LONG') return 'That password is too long. Use at most 128 characters.';
   if (code === 'BANNED_USER') return 'This account has been blocked by the admin of this TikSavr server.';
   if (error?.status === 403 && action === 'sign-up')

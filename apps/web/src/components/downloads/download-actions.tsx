@@ -51,7 +51,8 @@ export function DownloadActions({ download }: { download: DownloadDto }) {
           </button>
         ) : null}
         {confirming ? (
-          <span className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm delete">
+          <fieldset className="flex flex-wrap items-center gap-2">
+            <legend className="sr-only">Confirm delete</legend>
             <span className="text-sm font-medium">Delete for good?</span>
             <button
               type="button"
@@ -64,7 +65,7 @@ export function DownloadActions({ download }: { download: DownloadDto }) {
             <button type="button" className={buttonStyles.small} onClick={() => setConfirming(false)}>
               Keep it
             </button>
-          </span>
+          </fieldset>
         ) : (
           <button
             type="button"

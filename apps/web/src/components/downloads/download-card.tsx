@@ -21,12 +21,15 @@ export function DownloadCard({ download, filesOpen = false }: DownloadCardProps)
   const [showFiles, setShowFiles] = useState(filesOpen);
   const title = download.caption?.trim() || download.canonicalUrl;
   const countdown =
-    download.storyDeadline && download.state !== 'done' && download.state !== 'expired' ? download.storyDeadline : null;
+    download.storyDeadline && download.state !== 'done' && download.state !== 'expired'
+      ? download.storyDeadline
+      : null;
   const created = new Date(download.createdAt);
   return (
     <article
       aria-label={title}
       data-download-id={download.id}
+      data-input-url={download.inputUrl}
       data-state={download.state}
       className="flex min-h-40 flex-col gap-3 rounded-xl border border-gray-200 bg-white p-4 shadow-sm"
     >
@@ -59,7 +62,11 @@ export function DownloadCard({ download, filesOpen = false }: DownloadCardProps)
         showFiles ? (
           <DownloadFiles downloadId={download.id} />
         ) : (
-          <button type="button" className={`${buttonStyles.secondary} self-start`} onClick={() => setShowFiles(true)}>
+          <button
+            type="button"
+            className={`${buttonStyles.secondary} self-start`}
+            onClick={() => setShowFiles(true)}
+          >
             Preview and download
           </button>
         )

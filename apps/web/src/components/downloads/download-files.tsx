@@ -13,7 +13,8 @@ export function DownloadFiles({ downloadId }: { downloadId: string }) {
   const trpc = useTRPC();
   const details = useQuery(trpc.downloads.get.queryOptions({ id: downloadId }));
   if (details.isPending) return <p className="min-h-11 text-sm text-gray-700">Loading files…</p>;
-  if (details.isError) return <p className="text-sm text-red-800">The files could not be loaded. Try again later.</p>;
+  if (details.isError)
+    return <p className="text-sm text-red-800">The files could not be loaded. Try again later.</p>;
   const { assets, zipUrl } = details.data;
   const files = assets.filter((asset) => asset.role !== 'cover');
   return (
@@ -26,7 +27,9 @@ export function DownloadFiles({ downloadId }: { downloadId: string }) {
             <li key={asset.id}>
               <a href={asset.url} download className={buttonStyles.small}>
                 Download {name.toLowerCase()}
-                {asset.size ? <span className="text-gray-600">({formatBytes(Number(asset.size))})</span> : null}
+                {asset.size ? (
+                  <span className="text-gray-600">({formatBytes(Number(asset.size))})</span>
+                ) : null}
               </a>
             </li>
           );

@@ -70,13 +70,21 @@ export function LiveDownloadsProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const { live } = useDownloadEvents(onEvent);
+  const onResync = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: trpc.downloads.pathKey() }),
+    [queryClient, trpc],
+  );
+  const { live } = useDownloadEvents(onEvent, onResync);
   const value = useMemo<LiveDownloads>(
     () => ({
       withLiveStatus: (download) => {
         const status = statuses.get(download.id);
         if (!status || STATE_RANK[status.state] < STATE_RANK[download.state]) return download;
-        if (STATE_RANK[status.state] === 3 && status.state !== download.state && STATE_RANK[download.state] === 3)
+        if (
+          STATE_RANK[status.state] === 3 &&
+          status.state !== download.state &&
+          STATE_RANK[download.state] === 3
+        )
           return download;
         return {
           ...download,

@@ -44,7 +44,11 @@ function ImageCarousel({ images }: { images: readonly PreviewAsset[] }) {
     <section aria-roledescription="carousel" aria-label="Photos" className="flex flex-col gap-2">
       <div className="grid h-72 place-items-center overflow-hidden rounded-lg bg-gray-100">
         {/* biome-ignore lint/performance/noImgElement: files come from our own authenticated route, not Next's optimizer. */}
-        <img src={image.url} alt={`Photo ${shown + 1} of ${images.length}`} className="max-h-72 w-auto object-contain" />
+        <img
+          src={image.url}
+          alt={`Slide ${shown + 1} of ${images.length} of this post`}
+          className="max-h-72 w-auto object-contain"
+        />
       </div>
       {images.length > 1 ? (
         <div className="flex items-center justify-between gap-2">

@@ -15,10 +15,15 @@ export type DownloadEvent = {
  * stream is open, so callers can fall back to polling while it is not. EventSource reconnects
  * by itself; the browser's own implementation is used instead of a library for that reason.
  */
-export function useDownloadEvents(onEvent: (event: DownloadEvent) => void): { live: boolean } {
+export function useDownloadEvents(
+  onEvent: (event: DownloadEvent) => void,
+  onResync: () => void,
+): { live: boolean } {
   const [live, setLive] = useState(false);
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const resync = useRef(onResync);
+  resync.current = onResync;
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -31,11 +36,18 @@ export function useDownloadEvents(onEvent: (event: DownloadEvent) => void): { li
         // A malformed event is ignored; the next poll or event brings the truth.
       }
     };
+    // The server says it may have missed events (a dropped notification connection): refetch.
+    const onResyncEvent = () => resync.current();
     source.addEventListener('download', onDownload as EventListener);
-    source.onopen = () => setLive(true);
+    source.addEventListener('resync', onResyncEvent);
+    source.onopen = () => {
+      setLive(true);
+      resync.current();
+    };
     source.onerror = () => setLive(false);
     return () => {
       source.removeEventListener('download', onDownload as EventListener);
+      source.removeEventListener('resync', onResyncEvent);
       source.close();
     };
   }, []);

@@ -3,7 +3,13 @@ import type { PhonePlatform, ScreenRecordingGuide } from '@tiksavr/core';
 export type ScreenRecordingSteps = Readonly<Record<PhonePlatform, ScreenRecordingGuide>>;
 
 /** The iPhone and Android screen-recording steps, side by side on wide screens, stacked on phones. */
-export function ScreenRecordingGuideView({ steps, headingLevel = 3 }: { steps: ScreenRecordingSteps; headingLevel?: 3 | 4 }) {
+export function ScreenRecordingGuideView({
+  steps,
+  headingLevel = 3,
+}: {
+  steps: ScreenRecordingSteps;
+  headingLevel?: 3 | 4;
+}) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <div className="grid gap-4 sm:grid-cols-2">

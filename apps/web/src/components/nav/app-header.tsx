@@ -5,18 +5,18 @@ import { NavLinks } from './nav-links.tsx';
 /** The header of signed-in pages: brand, sections, who is signed in, sign out. */
 export function AppHeader({ email }: { email: string }) {
   return (
-    <header className="sticky top-0 z-10 border-b border-gray-200 bg-white/95 backdrop-blur">
+    <header className="z-10 border-b border-gray-200 bg-white/95 backdrop-blur sm:sticky sm:top-0">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
         <BrandLink href="/dashboard" />
+        <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:mr-auto sm:w-auto">
+          <NavLinks />
+        </nav>
         <div className="flex items-center gap-1">
           <span className="hidden max-w-48 truncate text-sm text-gray-700 sm:inline" title={email}>
             {email}
           </span>
           <SignOutButton />
         </div>
-        <nav aria-label="Main" className="order-last -mx-3 w-full sm:order-none sm:mx-0 sm:w-auto">
-          <NavLinks />
-        </nav>
       </div>
     </header>
   );

@@ -1,9 +1,17 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createCallerFactory, router } from '../trpc.ts';
+import { adminRouter } from './admin/router.ts';
+import { downloadsRouter } from './downloads/router.ts';
 import { healthRouter } from './health/router.ts';
+import { me } from './me/me.ts';
+import { settingsRouter } from './settings/router.ts';
 
 export const appRouter = router({
   health: healthRouter,
+  me,
+  downloads: downloadsRouter,
+  settings: settingsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

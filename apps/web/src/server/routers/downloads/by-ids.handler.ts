@@ -1,4 +1,4 @@
-import { type DownloadDto, DOWNLOAD_DTO_SELECT, toDownloadDto } from '../../downloads/download-dto.ts';
+import { DOWNLOAD_DTO_SELECT, type DownloadDto, toDownloadDto } from '../../downloads/download-dto.ts';
 import type { UserContext } from '../../trpc.ts';
 import type { DownloadIds } from './downloads.schema.ts';
 

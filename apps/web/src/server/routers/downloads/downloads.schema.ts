@@ -26,7 +26,9 @@ export const HistoryQuerySchema = z.object({
   /** Free text over caption, author and URLs. */
   q: z.string().trim().max(200).optional(),
   /** One state or several (e.g. the active ones). */
-  state: z.union([DownloadStateSchema, z.array(DownloadStateSchema).min(1).max(DOWNLOAD_STATES.length)]).optional(),
+  state: z
+    .union([DownloadStateSchema, z.array(DownloadStateSchema).min(1).max(DOWNLOAD_STATES.length)])
+    .optional(),
   kind: z.union([ItemKindSchema, z.array(ItemKindSchema).min(1).max(ITEM_KINDS.length)]).optional(),
   /** Created at or after. */
   from: DateBoundSchema.optional(),

@@ -35,15 +35,14 @@ export async function listDownloads(ctx: UserContext, input: HistoryQueryParsed)
     const position = decodeHistoryCursor(input.cursor);
     // A cursor that was not ours reads as "from the start": harmless, and never another user's rows.
     if (position) {
-      conditions.push(
-        Prisma.sql`("createdAt", "id") < (${utc(position.createdAt)}, ${position.id}::uuid)`,
-      );
+      conditions.push(Prisma.sql`("createdAt", "id") < (${utc(position.createdAt)}, ${position.id}::uuid)`);
     }
   }
   const states = asList(input.state);
-  if (states) conditions.push(Prisma.sql`"state"::text IN (${Prisma.join(states)})`);
+  // Cast to the enum array (not `state::text IN`) so the planner's row estimates stay right.
+  if (states) conditions.push(Prisma.sql`"state" = ANY(${states}::"DownloadState"[])`);
   const kinds = asList(input.kind);
-  if (kinds) conditions.push(Prisma.sql`"kind"::text IN (${Prisma.join(kinds)})`);
+  if (kinds) conditions.push(Prisma.sql`"kind" = ANY(${kinds}::"ItemKind"[])`);
   if (input.from) conditions.push(Prisma.sql`"createdAt" >= ${utc(new Date(input.from))}`);
   if (input.to) {
     conditions.push(

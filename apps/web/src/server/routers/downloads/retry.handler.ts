@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, JOBS, parseJobPayload } from '@tiksavr/core';
 import { fromPrisma } from '@tiksavr/db';
+import { RETRYABLE_STATES } from '../../downloads/download-states.ts';
 import { notifyDownloadChange } from '../../downloads/notify-download-change.ts';
 import { findOwnDownload } from '../../downloads/own-download.ts';
-import { RETRYABLE_STATES } from '../../downloads/download-states.ts';
 import type { UserContext } from '../../trpc.ts';
 import type { DownloadId } from './downloads.schema.ts';
 
@@ -11,7 +11,10 @@ import type { DownloadId } from './downloads.schema.ts';
  * Puts a failed, expired or canceled Download back in the queue with a fresh job. The state check
  * and the new job commit together, so two clicks cannot queue the same Download twice.
  */
-export async function retryDownload(ctx: UserContext, input: DownloadId): Promise<{ id: string; jobId: string }> {
+export async function retryDownload(
+  ctx: UserContext,
+  input: DownloadId,
+): Promise<{ id: string; jobId: string }> {
   const boss = await ctx.boss();
   const jobId = randomUUID();
   await ctx.db.$transaction(async (tx) => {
@@ -33,7 +36,10 @@ export async function retryDownload(ctx: UserContext, input: DownloadId): Promis
         detail: { state },
       });
     }
-    const { priority } = await tx.download.findUniqueOrThrow({ where: { id: input.id }, select: { priority: true } });
+    const { priority } = await tx.download.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { priority: true },
+    });
     await boss.send('media.download', parseJobPayload('media.download', { downloadId: input.id }), {
       ...JOBS['media.download'].queue,
       id: jobId,

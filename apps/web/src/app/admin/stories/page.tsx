@@ -1,0 +1,12 @@
+import { AtRiskView } from '../../../components/admin/at-risk-view.tsx';
+import { requireAdmin } from '../../../server/admin/require-admin.ts';
+
+export default async function AdminStoriesPage() {
+  await requireAdmin();
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Stories at risk</h1>
+      <AtRiskView />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { WorkersView } from '../../../components/admin/workers-view.tsx';
+import { requireAdmin } from '../../../server/admin/require-admin.ts';
+
+export default async function AdminWorkersPage() {
+  await requireAdmin();
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Workers</h1>
+      <WorkersView />
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { router } from '../../trpc.ts';
+import { byIds } from './by-ids.ts';
+import { cancel } from './cancel.ts';
+import { remove } from './delete.ts';
+import { get } from './get.ts';
+import { list } from './list.ts';
+import { precheck } from './precheck.ts';
+import { retry } from './retry.ts';
+import { submit } from './submit.ts';
+
+export const downloadsRouter = router({ precheck, submit, list, byIds, get, retry, cancel, delete: remove });
