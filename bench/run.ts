@@ -15,6 +15,9 @@ import { pageExtractCase } from './cases/page-extract.bench.ts';
 import { urlParseCase } from './cases/url-parse.bench.ts';
 import { webHistoryCase } from './cases/web-history.bench.ts';
 import { webSubmitCase } from './cases/web-submit.bench.ts';
+import { workerDownloadSpeedCase } from './cases/worker-download-speed.bench.ts';
+import { workerPickupCase } from './cases/worker-pickup.bench.ts';
+import { workerThroughputCase } from './cases/worker-throughput.bench.ts';
 import { type BenchCase, type CaseResult, toResult } from './harness.ts';
 
 const CASES: readonly BenchCase[] = [
@@ -24,6 +27,9 @@ const CASES: readonly BenchCase[] = [
   webHistoryCase,
   adminOverviewCase,
   adminJobsListCase,
+  workerThroughputCase,
+  workerPickupCase,
+  workerDownloadSpeedCase,
 ];
 
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');

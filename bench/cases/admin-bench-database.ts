@@ -18,7 +18,12 @@ let users = 0;
 export function acquireAdminDatabase(): Promise<BenchDatabase> {
   users++;
   shared ??= startBenchDatabase('admin').then(async (database) => {
-    await loadAdminHistory(database);
+    try {
+      await loadAdminHistory(database);
+    } catch (error) {
+      await database.stop();
+      throw error;
+    }
     return database;
   });
   return shared;
@@ -30,7 +35,10 @@ export function releaseAdminDatabase(): void {
     if (users > 0 || !shared) return;
     const stopping = shared;
     shared = null;
-    void stopping.then((database) => database.stop());
+    void stopping.then(
+      (database) => database.stop(),
+      () => {}, // a failed load already stopped its cluster
+    );
   }, 0);
 }
 
@@ -46,6 +54,7 @@ async function loadAdminHistory({ db }: BenchDatabase): Promise<void> {
     ['Download_state_finishedAt_idx', '("state", "finishedAt")'],
     ['Download_itemId_idx', '("itemId")'],
     ['Download_searchText_idx', 'USING GIN ("searchText" gin_trgm_ops)'],
+    ['Download_failureMessage_idx', 'USING GIN ("failureMessage" gin_trgm_ops)'],
   ] as const;
   // Load without the secondary indexes, then build each once: far faster than row by row.
   for (const [name] of secondary) await db.$executeRawUnsafe(`DROP INDEX "${name}"`);
@@ -70,7 +79,7 @@ async function loadAdminHistory({ db }: BenchDatabase): Promise<void> {
         now()
      FROM (
        SELECT g,
-         now() - ((g::float8 / ${ADMIN_BENCH_ROWS}) * ${DAYS} || ' days')::interval AS created,
+         now() - make_interval(secs => g::float8 * ${DAYS * 86_400} / ${ADMIN_BENCH_ROWS}) AS created,
          CASE WHEN g <= 2000 THEN 'queued' WHEN g <= 2040 THEN 'resolving' WHEN g <= 2080 THEN 'downloading'
               WHEN g % 20 = 1 THEN 'failed' WHEN g % 100 = 2 THEN 'expired' WHEN g % 100 = 3 THEN 'canceled'
               ELSE 'done' END AS state,

@@ -22,7 +22,7 @@ test('sign up, paste a video link, watch it finish, and download the exact bytes
   const found = page.getByRole('list', { name: 'Links found' }).getByRole('listitem');
   await expect(found).toHaveCount(1);
   await expect(found.first()).toContainText('Video');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
 
   const card = cardFor(page, video.url);
   await expect(card).toBeVisible();

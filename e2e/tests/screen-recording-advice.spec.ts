@@ -15,7 +15,7 @@ test('a followers-only story fails with the screen-recording steps for iPhone an
   await signUpThroughUi(page);
   await page.getByLabel('Paste TikTok links').fill(story.url);
   await expect(page.getByRole('list', { name: 'Links found' })).toContainText('Short link');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
 
   const card = cardFor(page, story.url);
   await expect(card).toHaveAttribute('data-state', 'failed', { timeout: 90_000 });

@@ -95,24 +95,33 @@ export async function startWorker(config: WorkerConfig, log: Logger): Promise<Ru
     );
   });
 
-  // batchSize 1 + localConcurrency: each slot takes one job when it is free; with the queue's
-  // notify and the consumer's LISTEN a job starts within milliseconds of being sent.
-  await boss.work(
-    'media.download',
-    {
-      localConcurrency: config.concurrency,
-      batchSize: 1,
-      pollingIntervalSeconds: config.pollSeconds,
-      notifyPollingIntervalSeconds: config.pollSeconds,
-    },
-    async ([job]) => {
-      if (!job) return;
-      const outcome = await track(handleDownload(deps, job));
-      const downloadId = (job.data as { downloadId?: string }).downloadId ?? '';
-      for (const listener of outcomeListeners) listener(outcome, downloadId);
-      return { outcome };
-    },
-  );
+  // One pg-boss worker per slot, batchSize 1: a slot takes a job when it is free. A new job wakes
+  // the slots at once (queue notify + LISTEN). After a job a slot would sleep a polling interval
+  // even with a backlog waiting (pg-boss only bursts for batchSize > 1), so each slot nudges
+  // itself (`notifyWorker`) to fetch again right away; an empty fetch then sleeps as usual.
+  for (let slot = 0; slot < config.concurrency; slot++) {
+    let slotId = '';
+    slotId = await boss.work(
+      'media.download',
+      {
+        localConcurrency: 1,
+        batchSize: 1,
+        pollingIntervalSeconds: config.pollSeconds,
+        notifyPollingIntervalSeconds: config.pollSeconds,
+      },
+      async ([job]) => {
+        if (!job) return;
+        try {
+          const outcome = await track(handleDownload(deps, job));
+          const downloadId = (job.data as { downloadId?: string }).downloadId ?? '';
+          for (const listener of outcomeListeners) listener(outcome, downloadId);
+          return { outcome };
+        } finally {
+          if (!shutdown.signal.aborted) boss.notifyWorker(slotId);
+        }
+      },
+    );
+  }
 
   log.info({ workerId: id, concurrency: config.concurrency }, '[worker] ready');
   let stopping: Promise<void> | null = null;

@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <TRPCReactProvider>
-      <AppHeader email={user.email} />
+      <AppHeader email={user.email} isAdmin={user.role === 'admin'} />
       <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">{children}</main>
     </TRPCReactProvider>
   );

@@ -53,7 +53,7 @@ export default async function HelpPage() {
   return (
     <>
       {user ? (
-        <AppHeader email={user.email} />
+        <AppHeader email={user.email} isAdmin={user.role === 'admin'} />
       ) : (
         <header className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
           <BrandLink />

@@ -9,6 +9,7 @@ import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { authErrorMessage } from './auth-error-message.ts';
 
+/** method="post": if it is submitted before the page's script runs, the password stays out of the URL. */
 export function SignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate={false}>
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-5">
       <TextField id="email" name="email" type="email" label="Email" autoComplete="email" required />
       <TextField
         id="password"

@@ -9,6 +9,7 @@ import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { authErrorMessage, PASSWORD_MIN_LENGTH } from './auth-error-message.ts';
 
+/** method="post": if it is submitted before the page's script runs, the password stays out of the URL. */
 export function SignUpForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-5">
       <TextField id="name" name="name" label="Your name (optional)" autoComplete="name" />
       <TextField id="email" name="email" type="email" label="Email" autoComplete="email" required />
       <TextField

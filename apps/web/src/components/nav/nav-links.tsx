@@ -10,11 +10,12 @@ const LINKS = [
 ] as const;
 
 /** The main sections; the current one is marked for screen readers and by an underline. */
-export function NavLinks() {
+export function NavLinks({ showAdmin = false }: { showAdmin?: boolean }) {
   const pathname = usePathname();
+  const links = showAdmin ? [...LINKS, { href: '/admin', label: 'Admin' } as const] : LINKS;
   return (
     <ul className="flex items-center gap-1">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <li key={link.href}>

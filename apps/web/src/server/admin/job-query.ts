@@ -83,8 +83,9 @@ export async function resolveJobFilter(db: Db, filter: JobFilter, onlyStates?: r
       );
       selective = true;
     } else {
-      const pattern = `%${likeLiteral(text)}%`;
-      conditions.push(Prisma.sql`(d."failureCode" ILIKE ${pattern} OR d."failureMessage" ILIKE ${pattern})`);
+      // Trigram-indexed; failure codes have their own exact filter (`failureCode`).
+      conditions.push(Prisma.sql`d."failureMessage" ILIKE ${`%${likeLiteral(text)}%`}`);
+      selective = text.length >= 3;
     }
   }
   return { states, conditions, selective, none } satisfies ResolvedJobFilter;

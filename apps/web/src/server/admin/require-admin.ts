@@ -9,7 +9,9 @@ export type AdminUser = { id: string; email: string; name: string };
  * the admin role → 404, so the monitor's existence is not advertised to ordinary users.
  */
 export async function requireAdmin(): Promise<AdminUser> {
-  const session = await auth().api.getSession({ headers: await headers() });
+  // headers() first: it marks the page dynamic before auth() reads config (absent at build time).
+  const requestHeaders = await headers();
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) redirect('/sign-in');
   const role = (session.user as { role?: string | null }).role;
   if (role !== 'admin') notFound();

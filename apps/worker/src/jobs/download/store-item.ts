@@ -5,7 +5,46 @@ import { type FetchedAsset, fetchAsset } from './fetch-asset.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { updateDownload } from './update-download.ts';
 
-export type StoredAsset = { readonly planned: MediaAsset; readonly fetched: FetchedAsset };
+/** One asset of the item, stored (now or by an earlier attempt) and recorded as an Asset row. */
+export type StoredAsset = {
+  readonly role: MediaAsset['role'];
+  readonly index: number;
+  readonly size: number;
+};
+
+/**
+ * An asset an earlier attempt already stored (its row exists and its file is present): a retry
+ * after a failure on the third image does not fetch the first two again.
+ */
+async function storedEarlier(
+  deps: DownloadDeps,
+  itemId: string,
+  asset: MediaAsset,
+): Promise<StoredAsset | null> {
+  const row = await deps.db.asset.findUnique({
+    where: { itemId_role_index: { itemId, role: asset.role, index: asset.index } },
+  });
+  if (row === null || (await deps.storage.stat(row.storageKey)) === null) return null;
+  return { role: asset.role, index: asset.index, size: Number(row.size) };
+}
+
+async function recordAsset(deps: DownloadDeps, itemId: string, planned: MediaAsset, fetched: FetchedAsset) {
+  const variant = planned.variants[fetched.candidateIndex];
+  const row = {
+    sha256: fetched.sha256,
+    size: BigInt(fetched.size),
+    mime: fetched.mime,
+    storageKey: fetched.key,
+    width: variant?.width ?? null,
+    height: variant?.height ?? null,
+    codec: variant?.codec ?? null,
+  };
+  await deps.db.asset.upsert({
+    where: { itemId_role_index: { itemId, role: planned.role, index: planned.index } },
+    create: { itemId, role: planned.role, index: planned.index, ...row },
+    update: row,
+  });
+}
 
 /**
  * Downloads every asset of the plan in order (the video; or every image then the audio; the
@@ -41,6 +80,12 @@ export async function downloadPlan(
   try {
     for (const asset of plan.assets) {
       signals.signal.throwIfAborted();
+      const earlier = await storedEarlier(deps, plan.itemId, asset);
+      if (earlier !== null) {
+        completedBytes += earlier.size;
+        stored.push(earlier);
+        continue;
+      }
       try {
         const fetched = await fetchAsset(deps, {
           itemId: plan.itemId,
@@ -51,8 +96,9 @@ export async function downloadPlan(
           onBytes: (done, total) =>
             progress.report(completedBytes + done, total === null ? null : completedBytes + total),
         });
+        await recordAsset(deps, plan.itemId, asset, fetched);
         completedBytes += fetched.size;
-        stored.push({ planned: asset, fetched });
+        stored.push({ role: asset.role, index: asset.index, size: fetched.size });
       } catch (error) {
         if (!asset.optional || signals.signal.aborted) throw error;
         deps.log.info(
@@ -78,8 +124,8 @@ export async function downloadPlan(
 }
 
 /**
- * Records the stored files as the item's assets and the download as `done`, in one transaction
- * under the item's lock (a concurrent job of the same item links to these rows).
+ * Marks the item stored (every planned asset has its row) and the download `done`, in one
+ * transaction under the item's lock, so a concurrent job of the same item links to it.
  */
 export async function completeItem(
   deps: DownloadDeps,
@@ -87,25 +133,9 @@ export async function completeItem(
   itemId: string,
   assets: readonly StoredAsset[],
 ): Promise<boolean> {
-  const bytes = assets.reduce((sum, asset) => sum + asset.fetched.size, 0);
+  const bytes = assets.reduce((sum, asset) => sum + asset.size, 0);
   return inTransaction(deps.db, async (tx) => {
     await lockItem(tx, itemId);
-    for (const { planned, fetched } of assets) {
-      const row = {
-        sha256: fetched.sha256,
-        size: BigInt(fetched.size),
-        mime: fetched.mime,
-        storageKey: fetched.key,
-        width: planned.variants[fetched.candidateIndex]?.width ?? null,
-        height: planned.variants[fetched.candidateIndex]?.height ?? null,
-        codec: planned.variants[fetched.candidateIndex]?.codec ?? null,
-      };
-      await tx.asset.upsert({
-        where: { itemId_role_index: { itemId, role: planned.role, index: planned.index } },
-        create: { itemId, role: planned.role, index: planned.index, ...row },
-        update: row,
-      });
-    }
     await tx.item.update({ where: { id: itemId }, data: { storedAt: deps.now() } });
     return updateDownload(
       deps,

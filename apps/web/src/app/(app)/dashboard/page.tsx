@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { SignupToggle } from '../../../components/admin/signup-toggle.tsx';
 import { DashboardView } from '../../../components/dashboard/dashboard-view.tsx';
 import { requireUser } from '../../../lib/server-session.ts';
 
@@ -13,7 +12,8 @@ function first(value: string | string[] | undefined): string {
 
 /** `?url=`, `?text=` and `?title=` come from the phone's Share menu (the manifest's share_target). */
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  const [params, user] = await Promise.all([searchParams, requireUser()]);
+  // Checked here too: a client-side navigation re-renders the page but not the layout.
+  const [params] = await Promise.all([searchParams, requireUser()]);
   const shared = [first(params.url), first(params.text), first(params.title)].filter(
     (part) => part.length > 0,
   );
@@ -22,7 +22,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     <>
       <h1 className="sr-only">Dashboard</h1>
       <DashboardView initialText={initialText} />
-      {user.role === 'admin' ? <SignupToggle /> : null}
     </>
   );
 }

@@ -15,8 +15,9 @@ export const JOB_KINDS = ['video', 'photo', 'story'] as const;
 /**
  * What a search box entry means. Each one is backed by an index: `url` by the item id parsed from
  * the link (or the trigram index on searchText), `email` by the user's downloads index, `item` by
- * the item id index, `id` by the primary key (download id or job id). `error` matches the failure
- * code or message and is not indexed; combine it with a state to keep it cheap.
+ * the item id index, `id` by the primary key (download id or job id), `error` (text in the failure
+ * message, 3 characters or more) by the trigram index on failureMessage. Failure codes have their
+ * own exact filter.
  */
 export const JOB_SEARCH_FIELDS = ['url', 'email', 'item', 'error', 'id'] as const;
 
