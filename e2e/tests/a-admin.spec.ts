@@ -35,8 +35,11 @@ async function simItem(page: Page, caption: string): Promise<{ id: string; tikto
   return ((await response.json()) as { item: { id: string; tiktokUrl: string } }).item;
 }
 
-test('an admin sees failed jobs, retries them in bulk and watches them complete', async ({ page }) => {
+test('an admin sees failed jobs, retries them in bulk and watches them complete', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const { email } = await signUpThroughUi(page);
   const me = await trpcQuery<{ role: string }>(page, 'me');
   expect(
@@ -107,6 +110,7 @@ test('an admin sees failed jobs, retries them in bulk and watches them complete'
     )
     .toBe(failedBefore - 3);
   await expect(page.getByTestId('count-done')).not.toHaveText('0');
+  await page.screenshot({ path: testInfo.outputPath('admin-overview.png'), fullPage: true });
 
   // The worker of `npm run demo` beats, so it is listed as live.
   await page.getByRole('link', { name: 'Workers' }).click();
@@ -114,6 +118,12 @@ test('an admin sees failed jobs, retries them in bulk and watches them complete'
   await expect(page.getByTestId('live-workers')).not.toHaveText('0');
   await page.getByRole('link', { name: 'Stories at risk' }).click();
   await expect(page.getByTestId('at-risk-count')).toHaveText('0');
+  await page.getByRole('link', { name: 'Workers' }).click();
+  await page.screenshot({ path: testInfo.outputPath('admin-workers.png'), fullPage: true });
+  await page.getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByTestId('signup-state')).toHaveText('open');
+  await expect(page.getByTestId('user-row').first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('admin-users.png'), fullPage: true });
 });
 
 test('the monitor does not exist for other people', async ({ browser }) => {
