@@ -23,6 +23,7 @@ import { assertStorageKey, storageKeyFor } from './storage-key.ts';
  */
 const PARTIAL_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 const PARTIAL_PREFIX = 'partial-';
+const WRITE_BATCH_BYTES = 1024 * 1024;
 
 function isMissing(error: unknown): boolean {
   return (error as { code?: string }).code === 'ENOENT';
@@ -86,19 +87,36 @@ export function createLocalStorage(rootDir: string): Storage {
       // Each chunk is on disk before the next is read (not buffered in a write stream that a
       // failure would throw away), so a retry can resume from exactly what was received.
       const handle = await open(path, 'a');
+      // Chunks are gathered up to WRITE_BATCH_BYTES and written together: one write per network
+      // chunk (16–64 KiB) costs a thread-pool round trip each and halves throughput. Only bytes
+      // that reached the file count in `size`, so a failure still resumes from what is on disk.
+      let pending: Uint8Array[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        if (pendingBytes === 0) return;
+        const batch = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+        await handle.write(batch);
+        for (const chunk of pending) running.update(chunk);
+        received += pendingBytes;
+        size = received;
+        pending = [];
+        pendingBytes = 0;
+        options.onBytes?.(received);
+      };
       try {
         for await (const chunk of source) {
-          if (received + chunk.byteLength > maxBytes) {
+          if (received + pendingBytes + chunk.byteLength > maxBytes) {
             throw new AppError('too_large', `More than ${maxBytes} bytes`, { detail: { maxBytes } });
           }
-          await handle.write(chunk);
-          running.update(chunk);
-          received += chunk.byteLength;
-          size = received;
-          options.onBytes?.(received);
+          pending.push(chunk);
+          pendingBytes += chunk.byteLength;
+          if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
         }
+        await flush();
         return size;
       } catch (error) {
+        // Bytes that arrived before the failure are good: keep them for the resume.
+        await flush().catch(() => {});
         hash = null;
         throw error;
       } finally {
