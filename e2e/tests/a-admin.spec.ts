@@ -92,6 +92,13 @@ test('an admin sees failed jobs, retries them in bulk and watches them complete'
   await expect(rows).toHaveCount(3);
   for (const row of await rows.all())
     await expect(row).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await page.screenshot({ path: testInfo.outputPath('admin-jobs.png'), fullPage: true });
+
+  // One job's detail: its timeline and the payload of its pg-boss job.
+  await rows.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByText('"downloadId"')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('admin-job.png'), fullPage: true });
 
   // And the overview agrees with the database again, live.
   await page.goto('/admin');
@@ -121,7 +128,7 @@ test('an admin sees failed jobs, retries them in bulk and watches them complete'
   await page.getByRole('link', { name: 'Workers' }).click();
   await page.screenshot({ path: testInfo.outputPath('admin-workers.png'), fullPage: true });
   await page.getByRole('link', { name: 'Users' }).click();
-  await expect(page.getByTestId('signup-state')).toHaveText('open');
+  await expect(page.getByRole('heading', { name: 'Sign-up is open' })).toBeVisible();
   await expect(page.getByTestId('user-row').first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('admin-users.png'), fullPage: true });
 });

@@ -151,6 +151,8 @@ describe('admin overview', () => {
     assert.equal(overview.states.finished.done, 5);
     assert.equal(typeof overview.now, 'string');
     assert.ok(overview.queues.some((queue) => queue.name === 'media.download'));
+    // A small history is counted exactly.
+    assert.equal(overview.historyEstimate, await database.db.download.count());
   });
 });
 

@@ -14,7 +14,10 @@ export type Overview = {
   throughput: Throughput;
   timings: FinishedWindow['timings'];
   stories: FinishedWindow['stories'];
-  /** Rows in the Download table as the planner estimates them (pg_class.reltuples): no count(*). */
+  /**
+   * Rows in the Download table: the planner's estimate (pg_class.reltuples) once the table is
+   * large, so a refresh never counts a big history; an exact count while it is small.
+   */
   historyEstimate: number;
 };
 
@@ -43,8 +46,13 @@ export async function loadOverview(ctx: Pick<Context, 'db' | 'boss'>, now: Date)
   };
 }
 
+/** Below this many rows (or before the table was first analyzed) the history is counted exactly. */
+const EXACT_COUNT_BELOW = 100_000;
+
 async function estimateHistory(ctx: Pick<Context, 'db'>): Promise<number> {
   const [row] = await ctx.db.$queryRaw<{ n: number }[]>`
-    SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '"Download"'::regclass`;
+    SELECT CASE WHEN c.reltuples < ${EXACT_COUNT_BELOW} THEN (SELECT count(*) FROM "Download")::float8
+      ELSE c.reltuples::float8 END AS n
+    FROM pg_class c WHERE c.oid = '"Download"'::regclass`;
   return Math.round(row?.n ?? 0);
 }
