@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { DOWNLOAD_STATES, ITEM_KINDS } from '../../../downloads/download-states.ts';
 
-/** Download states, as the admin filters name them (kept here so forms can import this file). */
-export const JOB_STATES = [
-  'queued',
-  'resolving',
-  'downloading',
-  'done',
-  'failed',
-  'expired',
-  'canceled',
-] as const;
-export const JOB_KINDS = ['video', 'photo', 'story'] as const;
+/** Download states and kinds, as the admin filters name them (type-only imports: forms can use this file). */
+export const JOB_STATES = DOWNLOAD_STATES;
+export const JOB_KINDS = ITEM_KINDS;
 
 /**
  * What a search box entry means. Each one is backed by an index: `url` by the item id parsed from
