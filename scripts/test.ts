@@ -76,10 +76,11 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 
 function countLine(raw: string, counts: { passed: number; failed: number }) {
   const line = raw.replace(ANSI, '');
-  const nodePass = /^\s*(?:.*\|\s*)?ℹ pass (\d+)\s*$/.exec(line);
-  const nodeFail = /^\s*(?:.*\|\s*)?ℹ fail (\d+)\s*$/.exec(line);
-  const pwPass = /^\s*(\d+) passed \(/.exec(line);
-  const pwFail = /^\s*(\d+) failed\s*$/.exec(line);
+  // nx prefixes each line with the project name ("@tiksavr/core: ℹ pass 518").
+  const nodePass = /ℹ pass (\d+)\s*$/.exec(line);
+  const nodeFail = /ℹ fail (\d+)\s*$/.exec(line);
+  const pwPass = /(?:^|:)\s+(\d+) passed \(/.exec(line);
+  const pwFail = /(?:^|:)\s+(\d+) failed\s*$/.exec(line);
   if (nodePass) counts.passed += Number(nodePass[1]);
   if (nodeFail) counts.failed += Number(nodeFail[1]);
   if (pwPass) counts.passed += Number(pwPass[1]);

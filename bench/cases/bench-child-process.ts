@@ -117,3 +117,11 @@ export async function readProcessReadBytes(pid: number): Promise<number> {
   if (match === null) throw new Error('/proc io has no rchar');
   return Number(match[1]);
 }
+
+/** CPU time the process has used, user + system, in seconds (/proc/<pid>/stat, USER_HZ = 100). */
+export async function readProcessCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
