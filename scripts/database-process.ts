@@ -9,7 +9,11 @@ const database = await openDatabase({
 });
 process.stdout.write(`${JSON.stringify({ ready: true, url: database.url, embedded: database.embedded })}\n`);
 
+// With DATABASE_URL nothing else keeps this process alive; it must live until it is told to stop.
+const keepAlive = setInterval(() => {}, 1 << 30);
+
 const stop = async () => {
+  clearInterval(keepAlive);
   await database.stop();
   process.exit(0);
 };

@@ -24,6 +24,7 @@ import { assertStorageKey, storageKeyFor } from './storage-key.ts';
 const PARTIAL_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 const PARTIAL_PREFIX = 'partial-';
 const WRITE_BATCH_BYTES = 1024 * 1024;
+const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 
 function isMissing(error: unknown): boolean {
   return (error as { code?: string }).code === 'ENOENT';
@@ -84,49 +85,95 @@ export function createLocalStorage(rootDir: string): Storage {
       const running = await currentHash();
       const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
       let received = size;
-      // Each chunk is on disk before the next is read (not buffered in a write stream that a
-      // failure would throw away), so a retry can resume from exactly what was received.
+      // Bytes are written as they arrive (not buffered in a write stream that a failure would
+      // throw away) and only bytes that reached the file count in `size`, so a retry resumes from
+      // exactly what is on disk.
       const handle = await open(path, 'a');
       // Chunks are gathered up to WRITE_BATCH_BYTES and written together: one write per network
       // chunk (16–64 KiB) costs a thread-pool round trip each and halves throughput. One writev
       // rather than Buffer.concat + write: concatenating copied every byte into fresh memory, which
       // cost more CPU than the write itself (libuv finishes short writes and splits at IOV_MAX).
-      // Only bytes that reached the file count in `size`, so a failure still resumes from what
-      // is on disk.
+      // One batch is written while the next is read, so the network does not wait for the disk.
       let pending: Uint8Array[] = [];
       let pendingBytes = 0;
-      const flush = async () => {
-        if (pendingBytes === 0) return;
-        const writing = handle.writev(pending);
-        // Hashed while the thread pool writes; if the write fails, `hash` is dropped (see catch).
-        for (const chunk of pending) running.update(chunk);
-        const { bytesWritten } = await writing;
-        if (bytesWritten !== pendingBytes) {
-          throw new AppError('internal', `Wrote ${bytesWritten} of ${pendingBytes} bytes to ${path}`);
-        }
-        received += pendingBytes;
-        size = received;
+      let inFlight: Promise<void> | null = null;
+      let inFlightBytes = 0;
+      let writeFailed = false;
+      // A background fdatasync every SYNC_EVERY_BYTES, so commit's fsync does not find the whole
+      // file still dirty and write it out after the transfer, while the network idles.
+      let syncing: Promise<void> | null = null;
+      let syncFailure: unknown = null;
+      let unsyncedBytes = 0;
+      const startSync = () => {
+        unsyncedBytes = 0;
+        syncing = handle
+          .datasync()
+          .catch((error: unknown) => {
+            // Reported by this append: a later fsync on a new descriptor may not see the error.
+            syncFailure ??= error;
+          })
+          .finally(() => {
+            syncing = null;
+          });
+      };
+      const startWrite = () => {
+        const batch = pending;
+        const bytes = pendingBytes;
         pending = [];
         pendingBytes = 0;
-        options.onBytes?.(received);
+        inFlightBytes = bytes;
+        const writing = handle.writev(batch);
+        // Hashed while the thread pool writes, in file order; on a failed write `hash` is dropped.
+        for (const chunk of batch) running.update(chunk);
+        inFlight = writing.then(({ bytesWritten }) => {
+          if (bytesWritten !== bytes) {
+            throw new AppError('internal', `Wrote ${bytesWritten} of ${bytes} bytes to ${path}`);
+          }
+          received += bytes;
+          size = received;
+          inFlightBytes = 0;
+          options.onBytes?.(received);
+          unsyncedBytes += bytes;
+          if (unsyncedBytes >= SYNC_EVERY_BYTES && syncing === null) startSync();
+        });
+      };
+      /** Waits for the batch being written (a failure stops all further writes). */
+      const settleWrite = async () => {
+        const writing = inFlight;
+        inFlight = null;
+        try {
+          await writing;
+        } catch (error) {
+          writeFailed = true;
+          throw error;
+        }
+        if (syncFailure !== null) throw syncFailure;
+      };
+      /** Writes the pending bytes once the previous batch is on disk; `wait` also awaits this one. */
+      const flush = async (wait: boolean) => {
+        await settleWrite();
+        if (pendingBytes > 0 && !writeFailed) startWrite();
+        if (wait) await settleWrite();
       };
       try {
         for await (const chunk of source) {
-          if (received + pendingBytes + chunk.byteLength > maxBytes) {
+          if (received + inFlightBytes + pendingBytes + chunk.byteLength > maxBytes) {
             throw new AppError('too_large', `More than ${maxBytes} bytes`, { detail: { maxBytes } });
           }
           pending.push(chunk);
           pendingBytes += chunk.byteLength;
-          if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
+          if (pendingBytes >= WRITE_BATCH_BYTES) await flush(false);
         }
-        await flush();
+        await flush(true);
         return size;
       } catch (error) {
-        // Bytes that arrived before the failure are good: keep them for the resume.
-        await flush().catch(() => {});
+        // Bytes that arrived before the failure are good: keep them for the resume (unless a
+        // write failed: then nothing more is written after it).
+        await flush(true).catch(() => {});
         hash = null;
         throw error;
       } finally {
+        await syncing;
         await handle.close();
         if (hash === null) size = await sizeOf(path);
       }
