@@ -165,6 +165,8 @@ export function createLocalStorage(rootDir: string): Storage {
           if (pendingBytes >= WRITE_BATCH_BYTES) await flush(false);
         }
         await flush(true);
+        await syncing;
+        if (syncFailure !== null) throw syncFailure;
         return size;
       } catch (error) {
         // Bytes that arrived before the failure are good: keep them for the resume (unless a
