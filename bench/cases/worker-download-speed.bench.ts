@@ -19,20 +19,22 @@ import { type BenchDatabase, startBenchDatabase } from './web-bench-database.ts'
 const run = promisify(execFile);
 
 /**
- * worker.download: MB/s of one large synthetic video saved by the worker (resolve → fetch →
+ * worker.download: MB/s of one large synthetic video saved by the worker (resolve → GET →
  * sha256 → temp file → fsync → rename → `done`), submit to `done`, against `/usr/bin/curl` on the
- * same signed URL with the same headers, writing to a file. Issue "Worker": ≥ 0.8× curl, worker
- * peak RSS < 150 MB and flat as the file grows.
+ * same signed URL with the same headers, writing to a file (no fsync). Issue "Worker": ≥ 0.8×
+ * curl, worker peak RSS < 150 MB and flat as the file grows.
  *
  * The simulator and the worker each run as their own process (`tiktok-sim/src/cli.ts`,
  * `worker/src/main.ts`), as in production: in the bench process they would share one event loop
- * with each other and the bench. The worker's memory is read from /proc/<pid>/status: idle before
- * the first download, the VmRSS peak (sampled every 20 ms) during a 100 MB and during the 500 MB
- * downloads, and VmHWM (the whole life, start-up included). The pure transfer window is where the
- * worker's read byte count (/proc/<pid>/io rchar) climbs through the file's size.
+ * with each other and the bench. The bench only submits (Download row + job in one transaction)
+ * and polls the row every 20 ms. From /proc it reads the worker's memory (idle before the first
+ * download; the VmRSS peak, sampled every 20 ms, during a 100 MiB and during the 500 MiB
+ * downloads; VmHWM), its read byte count (rchar: the window in which the media body arrives, for
+ * the pure transfer rate) and the CPU time of the worker and the sim per download.
  *
  * `target` stays null: the issue's speed target is relative to curl in the same run (the harness
  * has only absolute targets), so `details` carries `ratioPass` and `rssPass`.
+ * Profile the worker with BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
  */
 const MIB = 1024 * 1024;
 const LARGE_BYTES = 500 * MIB;
@@ -155,7 +157,9 @@ async function workerRun(
       readProcessMemory(worker.pid),
       readProcessReadBytes(worker.pid),
       database.db.download.findUniqueOrThrow({ where: { id }, select: { state: true } }),
-    ]);
+    ]).catch((error: unknown) => {
+      throw new Error(`watching the worker failed (${error}); its last output:\n${worker.outputTail()}`);
+    });
     const now = performance.now();
     peakRssBytes = Math.max(peakRssBytes, memory.rssBytes);
     const read = readBytes - readBefore;
@@ -218,7 +222,6 @@ export const workerDownloadSpeedCase: BenchCase = {
       const origin = (JSON.parse(sim.readyLine) as { origin: string }).origin;
       const worker = await startBenchChild({
         name: 'worker',
-        // e.g. BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the worker.
         args: [...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), WORKER_MAIN],
         env: {
           ...process.env,

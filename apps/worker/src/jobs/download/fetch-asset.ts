@@ -70,8 +70,9 @@ async function fetchCandidate(
   for (let round = 0; round < 2; round++) {
     const offset = partial.size();
     const idle = createIdleTimeout(deps.config.mediaTimeoutSeconds * 1000);
+    let body: IncomingMessage | undefined;
     try {
-      const body = await getMedia(
+      body = await getMedia(
         url,
         { ...input.headers, ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}) },
         AbortSignal.any([input.signal, idle.signal]),
@@ -117,6 +118,8 @@ async function fetchCandidate(
       return { ...(await commit(partial, total)), mime: mimeOf(input.asset, body), candidateIndex };
     } finally {
       idle.clear();
+      // A body left unread (a refusal, a failure before reading) must not hold its connection.
+      if (body !== undefined && !body.complete) body.destroy();
     }
   }
   throw new AppError('upstream_error', 'The media server did not honour a Range resume');
@@ -153,6 +156,8 @@ async function getMedia(url: string, headers: Record<string, string>, signal: Ab
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
       send(target, { headers, signal }, resolve).on('error', reject).end();
     });
+    // Body errors surface where it is read; this keeps one that comes before reading from crashing.
+    response.on('error', () => {});
     const location = response.headers.location;
     if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return response;
     response.destroy();
