@@ -19,6 +19,8 @@ export type BenchCase = {
   readonly target: number | null;
   /** True for throughputs (pass when value ≥ target), false for latencies (pass when value ≤ target). */
   readonly higherIsBetter: boolean;
+  /** An acceptance target on value / baseline instead (e.g. 0.8 for "at least 0.8× curl"). */
+  readonly targetRatio?: number;
   readonly run: () => Promise<CaseOutcome>;
 };
 
@@ -39,6 +41,7 @@ export type CaseResult = {
   /** value / baseline, whatever the direction: above 1 means "more than the baseline". */
   readonly ratio: number | null;
   readonly target: number | null;
+  readonly targetRatio: number | null;
   /** null when there is no target. */
   readonly pass: boolean | null;
   readonly details?: CaseOutcome['details'];
@@ -47,15 +50,23 @@ export type CaseResult = {
 export function toResult(benchCase: BenchCase, outcome: CaseOutcome): CaseResult {
   const { value, baseline, details } = outcome;
   const { target } = benchCase;
+  const targetRatio = benchCase.targetRatio ?? null;
+  const ratio = baseline === null || baseline === 0 ? null : value / baseline;
+  const meets = (got: number, wanted: number) => (benchCase.higherIsBetter ? got >= wanted : got <= wanted);
+  const checks = [
+    ...(target === null ? [] : [meets(value, target)]),
+    ...(targetRatio === null ? [] : [ratio !== null && meets(ratio, targetRatio)]),
+  ];
   return {
     name: benchCase.name,
     metric: benchCase.metric,
     value,
     unit: benchCase.unit,
     baseline,
-    ratio: baseline === null || baseline === 0 ? null : value / baseline,
+    ratio,
     target,
-    pass: target === null ? null : benchCase.higherIsBetter ? value >= target : value <= target,
+    targetRatio,
+    pass: checks.length === 0 ? null : checks.every(Boolean),
     ...(details === undefined ? {} : { details }),
   };
 }

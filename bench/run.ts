@@ -46,7 +46,12 @@ function printTable(results: readonly CaseResult[]): void {
     value: `${formatNumber(result.value)} ${result.unit}`,
     baseline: result.baseline === null ? '—' : `${formatNumber(result.baseline)} ${result.unit}`,
     ratio: result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
-    target: result.target === null ? '—' : formatNumber(result.target),
+    target:
+      result.target !== null
+        ? formatNumber(result.target)
+        : result.targetRatio !== null
+          ? `${result.targetRatio}× baseline`
+          : '—',
     pass: result.pass === null ? '—' : result.pass ? 'PASS' : 'FAIL',
   }));
   const columns = Object.keys(rows[0] ?? {}) as (keyof (typeof rows)[number])[];

@@ -200,6 +200,7 @@ export const workerDownloadSpeedCase: BenchCase = {
   metric: 'throughput',
   unit: 'MB/s',
   target: null,
+  targetRatio: TARGET_RATIO,
   higherIsBetter: true,
   run: async () => {
     const children: BenchChild[] = [];
