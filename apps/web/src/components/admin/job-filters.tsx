@@ -6,6 +6,7 @@ import {
   JOB_STATES,
   type JobFilter,
 } from '../../server/routers/admin/jobs/jobs.schema.ts';
+import { SelectField, TextField } from '../form/labeled-field.tsx';
 
 export type JobFilterForm = {
   states: (typeof JOB_STATES)[number][];
@@ -55,8 +56,11 @@ export function toJobFilter(form: JobFilterForm): JobFilter {
   };
 }
 
-const field =
-  'min-h-11 rounded-lg border border-gray-400 bg-white px-3 outline-none focus-visible:border-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600/40';
+const SEARCH_OPTIONS = JOB_SEARCH_FIELDS.map((by) => ({ value: by, label: SEARCH_LABELS[by] }));
+const KIND_OPTIONS: { value: JobFilterForm['kind']; label: string }[] = [
+  { value: '', label: 'Any' },
+  ...JOB_KINDS.map((kind) => ({ value: kind, label: kind })),
+];
 
 /** Search (by link, email, item id, error text or id) plus state, kind, failure code and time. */
 export function JobFilters({
@@ -71,89 +75,50 @@ export function JobFilters({
   return (
     <search className="flex flex-col gap-3 rounded-xl border border-gray-200 p-4">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="job-search-by" className="text-sm font-medium">
-            Search by
-          </label>
-          <select
-            id="job-search-by"
-            value={value.searchBy}
-            onChange={(event) => set('searchBy', event.target.value as JobFilterForm['searchBy'])}
-            className={field}
-          >
-            {JOB_SEARCH_FIELDS.map((by) => (
-              <option key={by} value={by}>
-                {SEARCH_LABELS[by]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor="job-search" className="text-sm font-medium">
-            Search
-          </label>
-          <input
-            id="job-search"
-            type="search"
-            value={value.searchText}
-            onChange={(event) => set('searchText', event.target.value)}
-            className={field}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="job-kind" className="text-sm font-medium">
-            Kind
-          </label>
-          <select
-            id="job-kind"
-            value={value.kind}
-            onChange={(event) => set('kind', event.target.value as JobFilterForm['kind'])}
-            className={field}
-          >
-            <option value="">Any</option>
-            {JOB_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="job-failure-code" className="text-sm font-medium">
-            Failure code
-          </label>
-          <input
-            id="job-failure-code"
-            value={value.failureCode}
-            onChange={(event) => set('failureCode', event.target.value)}
-            placeholder="e.g. network"
-            className={`${field} w-36`}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="job-from" className="text-sm font-medium">
-            Created from
-          </label>
-          <input
-            id="job-from"
-            type="datetime-local"
-            value={value.from}
-            onChange={(event) => set('from', event.target.value)}
-            className={field}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="job-to" className="text-sm font-medium">
-            Created before
-          </label>
-          <input
-            id="job-to"
-            type="datetime-local"
-            value={value.to}
-            onChange={(event) => set('to', event.target.value)}
-            className={field}
-          />
-        </div>
+        <SelectField
+          id="job-search-by"
+          label="Search by"
+          value={value.searchBy}
+          onChange={(searchBy) => set('searchBy', searchBy)}
+          options={SEARCH_OPTIONS}
+        />
+        <TextField
+          id="job-search"
+          label="Search"
+          type="search"
+          className="min-w-64 flex-1"
+          value={value.searchText}
+          onChange={(searchText) => set('searchText', searchText)}
+        />
+        <SelectField
+          id="job-kind"
+          label="Kind"
+          value={value.kind}
+          onChange={(kind) => set('kind', kind)}
+          options={KIND_OPTIONS}
+        />
+        <TextField
+          id="job-failure-code"
+          label="Failure code"
+          value={value.failureCode}
+          onChange={(failureCode) => set('failureCode', failureCode)}
+          placeholder="e.g. network"
+          inputClassName="w-36"
+        />
+        <TextField
+          id="job-from"
+          label="Created from"
+          type="datetime-local"
+          value={value.from}
+          onChange={(from) => set('from', from)}
+        />
+        <TextField
+          id="job-to"
+          label="Created before"
+          type="datetime-local"
+          value={value.to}
+          onChange={(to) => set('to', to)}
+        />
       </div>
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <legend className="mb-1 text-sm font-medium">State (none ticked = all)</legend>
