@@ -2,7 +2,14 @@ import { loadConfig } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startWorker } from './worker.ts';
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  // One clear line naming the variable, not a stack trace.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
 const log = createLogger(config.logLevel);
 const worker = await startWorker(config, log);
 
