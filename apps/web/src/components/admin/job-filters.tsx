@@ -6,7 +6,8 @@ import {
   JOB_STATES,
   type JobFilter,
 } from '../../server/routers/admin/jobs/jobs.schema.ts';
-import { SelectField, TextField } from '../form/labeled-field.tsx';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 export type JobFilterForm = {
   states: (typeof JOB_STATES)[number][];
@@ -86,9 +87,9 @@ export function JobFilters({
           id="job-search"
           label="Search"
           type="search"
-          className="min-w-64 flex-1"
+          wrapperClassName="min-w-64 flex-1"
           value={value.searchText}
-          onChange={(searchText) => set('searchText', searchText)}
+          onChange={(event) => set('searchText', event.target.value)}
         />
         <SelectField
           id="job-kind"
@@ -101,23 +102,23 @@ export function JobFilters({
           id="job-failure-code"
           label="Failure code"
           value={value.failureCode}
-          onChange={(failureCode) => set('failureCode', failureCode)}
+          onChange={(event) => set('failureCode', event.target.value)}
           placeholder="e.g. network"
-          inputClassName="w-36"
+          className="w-36"
         />
         <TextField
           id="job-from"
           label="Created from"
           type="datetime-local"
           value={value.from}
-          onChange={(from) => set('from', from)}
+          onChange={(event) => set('from', event.target.value)}
         />
         <TextField
           id="job-to"
           label="Created before"
           type="datetime-local"
           value={value.to}
-          onChange={(to) => set('to', to)}
+          onChange={(event) => set('to', event.target.value)}
         />
       </div>
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">

@@ -1,6 +1,7 @@
 'use client';
 
-import { SelectField, TextField } from '../form/labeled-field.tsx';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
 
 export type HistoryFilterValues = {
   q: string;
@@ -47,7 +48,7 @@ export function HistoryFilters({
         label="Search your history"
         type="search"
         value={values.q}
-        onChange={(q) => set('q', q)}
+        onChange={(event) => set('q', event.target.value)}
         placeholder="Caption, @author or link"
       />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -70,14 +71,14 @@ export function HistoryFilters({
           label="From"
           type="date"
           value={values.from}
-          onChange={(from) => set('from', from)}
+          onChange={(event) => set('from', event.target.value)}
         />
         <TextField
           id="history-to"
           label="To"
           type="date"
           value={values.to}
-          onChange={(to) => set('to', to)}
+          onChange={(event) => set('to', event.target.value)}
         />
       </div>
     </search>
