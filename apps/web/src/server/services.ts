@@ -1,4 +1,5 @@
-import { createBoss, createDb, type Db, type PgBoss } from '@tiksavr/db';
+import { JOBS } from '@tiksavr/core';
+import { createBoss, createDb, type Db, ensureQueues, type PgBoss } from '@tiksavr/db';
 import { createLocalStorage, type Storage } from '@tiksavr/storage';
 import { env, storageRoot } from '../env.ts';
 import { log } from './logger.ts';
@@ -21,7 +22,12 @@ export function services(): Services {
     });
     globalForServices.tiksavrServices = {
       db: createDb({ url: DATABASE_URL }),
-      boss: boss.start().then(() => boss),
+      // Queues are created here too (idempotent), so links can be submitted even before a worker
+      // has ever started; the worker still owns pg-boss's schema.
+      boss: boss.start().then(async () => {
+        await ensureQueues(boss, JOBS);
+        return boss;
+      }),
       storage: createLocalStorage(storageRoot()),
     };
   }
