@@ -36,6 +36,13 @@ const EnvSchema = z.object({
     .default(6 * 3600),
   /** Connect/headers timeout and longest silence inside a media body. */
   WORKER_MEDIA_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  /**
+   * How media bytes are fetched: `curl` (a curl child process writes the file; fastest), `node`
+   * (node:http), or `auto`: curl when it can be run, else node.
+   */
+  WORKER_TRANSFER: z.enum(['auto', 'curl', 'node']).default('auto'),
+  /** The curl program for WORKER_TRANSFER=curl|auto. */
+  CURL_PATH: z.string().min(1).default('curl'),
   WORKER_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -57,6 +64,8 @@ export type WorkerConfig = {
   sweepSeconds: number;
   tempMaxAgeSeconds: number;
   mediaTimeoutSeconds: number;
+  transfer: 'auto' | 'curl' | 'node';
+  curlPath: string;
   progressIntervalMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
@@ -86,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     sweepSeconds: e.WORKER_SWEEP_SECONDS,
     tempMaxAgeSeconds: e.WORKER_TEMP_MAX_AGE_SECONDS,
     mediaTimeoutSeconds: e.WORKER_MEDIA_TIMEOUT_SECONDS,
+    transfer: e.WORKER_TRANSFER,
+    curlPath: e.CURL_PATH,
     progressIntervalMs: e.WORKER_PROGRESS_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };

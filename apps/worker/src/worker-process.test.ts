@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createLocalStorage } from '@tiksavr/storage';
@@ -64,9 +66,14 @@ describe('the worker as a process', () => {
     await new Promise((r) => setTimeout(r, 600)); // let some bytes reach the partial file
     first.kill('SIGKILL');
     await once(first, 'exit');
-    world.sim.clearFaults();
     const partials = await createLocalStorage(world.dataDir).listTemp();
     assert.ok(partials.length > 0, 'the killed worker left a partial file');
+    // Its curl died with it (the body still flows at 500 kB/s): nothing appends to the partial now.
+    const partialSize = () => stat(join(world.dataDir, 'tmp', partials[0] ?? '')).then((info) => info.size);
+    const sizeAfterKill = await partialSize();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await partialSize(), sizeAfterKill, 'no transfer outlived the killed worker');
+    world.sim.clearFaults();
 
     const second = spawnWorker();
     try {

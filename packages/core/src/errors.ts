@@ -125,6 +125,12 @@ export const ERRORS = {
     trpc: 'BAD_REQUEST',
     user: 'This link leads away from TikTok, so TikSavr will not follow it.',
   },
+  media_host_refused: {
+    retry: false,
+    trpc: 'INTERNAL_SERVER_ERROR',
+    user: "TikTok named a file on a server that isn't TikTok's, so TikSavr didn't fetch it. A screen recording always works.",
+    advice: 'screen_recording',
+  },
   no_media: {
     retry: false,
     trpc: 'NOT_FOUND',
@@ -155,6 +161,11 @@ export const ERRORS = {
     retry: false,
     trpc: 'CONFLICT',
     user: "This download can't do that in its current state. Refresh to see where it is now.",
+  },
+  retry_not_possible: {
+    retry: false,
+    trpc: 'CONFLICT',
+    user: "Trying again won't help with this one: what stopped it stays the same on every try.",
   },
   too_many_links: {
     retry: false,

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import { isAppError } from '@tiksavr/core';
 import { ageTempFile, createLocalStorage } from './local-storage.ts';
+import type { PartialUpload } from './storage.ts';
 
 const roots: string[] = [];
 after(async () => {
@@ -26,6 +29,28 @@ async function* chunksOf(bytes: Buffer, size: number, failAfter?: number) {
     if (failAfter !== undefined && offset >= failAfter) throw new Error('connection reset');
     yield bytes.subarray(offset, offset + size);
   }
+}
+
+const run = promisify(execFile);
+
+/** Local storage always offers appendInPlace. */
+function inPlace(partial: PartialUpload) {
+  const appendInPlace = partial.appendInPlace;
+  assert.ok(appendInPlace, 'local partial uploads can be written in place');
+  return appendInPlace;
+}
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A writer for appendInPlace: appends `bytes` in pieces with pauses, as a download would. */
+function appendSlowly(bytes: Buffer, pieceBytes: number, options: { failAfter?: number } = {}) {
+  return async ({ path, signal }: { path: string; signal: AbortSignal }) => {
+    for (let at = 0; at < bytes.length; at += pieceBytes) {
+      signal.throwIfAborted();
+      if (options.failAfter !== undefined && at >= options.failAfter) throw new Error('connection reset');
+      await appendFile(path, bytes.subarray(at, at + pieceBytes));
+      await pause(1);
+    }
+  };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -107,6 +132,94 @@ describe('createLocalStorage', () => {
     await assert.rejects(partial.append(chunksOf(bytes, 1_000, 30_000)));
     await partial.append(chunksOf(bytes.subarray(partial.size()), 5_000));
     assert.equal((await partial.commit()).sha256, sha(bytes));
+  });
+
+  test('appendInPlace hashes what another writer appends while it writes', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const bytes = randomBytes(3 * 1024 * 1024 + 123);
+    const partial = await storage.beginPartial('in-place');
+    const progress: number[] = [];
+    const size = await inPlace(partial)(appendSlowly(bytes, 256 * 1024), {
+      onBytes: (n) => progress.push(n),
+    });
+    assert.equal(size, bytes.length);
+    assert.ok(progress.length > 1, 'progress is reported while the writer writes');
+    assert.deepEqual(
+      progress,
+      [...progress].sort((a, b) => a - b),
+      'progress only grows',
+    );
+    assert.equal(progress.at(-1), bytes.length);
+    const stored = await partial.commit({ expectedSize: bytes.length });
+    assert.equal(stored.sha256, sha(bytes));
+    assert.deepEqual(await readAll(storage.read(stored.key)), bytes);
+  });
+
+  test('appendInPlace follows a writer in another process (dd appending 4 KiB blocks)', async () => {
+    const root = await newRoot();
+    const storage = createLocalStorage(root);
+    const bytes = randomBytes(2 * 1024 * 1024);
+    const source = join(root, 'source.bin');
+    await writeFile(source, bytes.subarray(100_000));
+    const partial = await storage.beginPartial('external');
+    await partial.append(Readable.from([bytes.subarray(0, 100_000)]));
+    await inPlace(partial)(async ({ path, offset }) => {
+      assert.equal(offset, 100_000);
+      await run('dd', [`if=${source}`, `of=${path}`, 'bs=4k', 'oflag=append', 'conv=notrunc', 'status=none']);
+    });
+    assert.equal((await partial.commit({ expectedSize: bytes.length })).sha256, sha(bytes));
+  });
+
+  test('after a failed in-place writer the bytes it wrote stay, and the next writer resumes', async () => {
+    const root = await newRoot();
+    const bytes = randomBytes(1024 * 1024);
+    const first = await createLocalStorage(root).beginPartial('in-place-resume');
+    await assert.rejects(
+      inPlace(first)(appendSlowly(bytes, 64 * 1024, { failAfter: 512 * 1024 })),
+      /connection reset/,
+    );
+    assert.equal(first.size(), 512 * 1024);
+    // The same upload goes on…
+    await inPlace(first)(appendSlowly(bytes.subarray(first.size(), 768 * 1024), 64 * 1024));
+    assert.equal(first.size(), 768 * 1024);
+    // …and so does a new process.
+    const again = await createLocalStorage(root).beginPartial('in-place-resume');
+    assert.equal(again.size(), 768 * 1024);
+    await inPlace(again)(appendSlowly(bytes.subarray(again.size()), 64 * 1024));
+    assert.equal((await again.commit({ expectedSize: bytes.length })).sha256, sha(bytes));
+  });
+
+  test('a writer that cuts the file back to its offset takes its bytes back', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const kept = randomBytes(50_000);
+    const partial = await storage.beginPartial('cut-back');
+    await partial.append(Readable.from([kept]));
+    await inPlace(partial)(async ({ path, offset }) => {
+      await appendFile(path, Buffer.from('<html>302 Found</html>'));
+      await pause(20); // long enough for those bytes to be hashed
+      await truncate(path, offset);
+    });
+    assert.equal(partial.size(), kept.length);
+    const rest = randomBytes(10_000);
+    await inPlace(partial)(appendSlowly(rest, 4_000));
+    assert.equal((await partial.commit()).sha256, sha(Buffer.concat([kept, rest])));
+  });
+
+  test('appendInPlace stops the writer and fails with too_large past maxBytes', async () => {
+    const storage = createLocalStorage(await newRoot());
+    const partial = await storage.beginPartial('too-big');
+    let writerSignal: AbortSignal | undefined;
+    await assert.rejects(
+      inPlace(partial)(
+        async (target) => {
+          writerSignal = target.signal;
+          await appendSlowly(randomBytes(400_000), 10_000)(target);
+        },
+        { maxBytes: 100_000 },
+      ),
+      (error: unknown) => isAppError(error) && error.code === 'too_large',
+    );
+    assert.equal(writerSignal?.aborted, true, 'the writer was told to stop');
   });
 
   test('reset drops what was received', async () => {

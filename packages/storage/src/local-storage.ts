@@ -1,6 +1,6 @@
 import { createHash, type Hash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '@tiksavr/core';
@@ -8,6 +8,7 @@ import type {
   AppendOptions,
   ByteRange,
   ByteSource,
+  InPlaceTarget,
   ObjectStat,
   PartialUpload,
   Storage,
@@ -25,6 +26,10 @@ const PARTIAL_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 const PARTIAL_PREFIX = 'partial-';
 const WRITE_BATCH_BYTES = 1024 * 1024;
 const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
+/** appendInPlace reads what the writer appended in pieces of up to this size. */
+const TAIL_READ_BYTES = 2 * 1024 * 1024;
+/** How long appendInPlace waits for more bytes once it has hashed everything written so far. */
+const TAIL_IDLE_MS = 5;
 
 function isMissing(error: unknown): boolean {
   return (error as { code?: string }).code === 'ENOENT';
@@ -47,6 +52,41 @@ async function hashFile(path: string): Promise<Hash> {
     if (!isMissing(error)) throw error;
   }
   return hash;
+}
+
+/**
+ * fdatasync in the background every SYNC_EVERY_BYTES, so commit's fsync does not find the whole
+ * file still dirty and write it out after the transfer, while the network idles. A failure is
+ * kept and reported by `check`: a later fsync on a new descriptor may not see it.
+ */
+function createBackgroundSync(handle: FileHandle) {
+  let syncing: Promise<void> | null = null;
+  let failure: unknown = null;
+  let unsyncedBytes = 0;
+  return {
+    wrote(bytes: number) {
+      unsyncedBytes += bytes;
+      if (unsyncedBytes < SYNC_EVERY_BYTES || syncing !== null) return;
+      unsyncedBytes = 0;
+      syncing = handle
+        .datasync()
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => {
+          syncing = null;
+        });
+    },
+    /** Waits for the running sync; throws the first failure. */
+    async check() {
+      await syncing;
+      if (failure !== null) throw failure;
+    },
+    /** Waits for the running sync, ignoring failures (the caller is failing already). */
+    async settle() {
+      await syncing;
+    },
+  };
 }
 
 async function fsyncPath(path: string): Promise<void> {
@@ -99,23 +139,7 @@ export function createLocalStorage(rootDir: string): Storage {
       let inFlight: Promise<void> | null = null;
       let inFlightBytes = 0;
       let writeFailed = false;
-      // A background fdatasync every SYNC_EVERY_BYTES, so commit's fsync does not find the whole
-      // file still dirty and write it out after the transfer, while the network idles.
-      let syncing: Promise<void> | null = null;
-      let syncFailure: unknown = null;
-      let unsyncedBytes = 0;
-      const startSync = () => {
-        unsyncedBytes = 0;
-        syncing = handle
-          .datasync()
-          .catch((error: unknown) => {
-            // Reported by this append: a later fsync on a new descriptor may not see the error.
-            syncFailure ??= error;
-          })
-          .finally(() => {
-            syncing = null;
-          });
-      };
+      const sync = createBackgroundSync(handle);
       const startWrite = () => {
         const batch = pending;
         const bytes = pendingBytes;
@@ -133,8 +157,7 @@ export function createLocalStorage(rootDir: string): Storage {
           size = received;
           inFlightBytes = 0;
           options.onBytes?.(received);
-          unsyncedBytes += bytes;
-          if (unsyncedBytes >= SYNC_EVERY_BYTES && syncing === null) startSync();
+          sync.wrote(bytes);
         });
       };
       /** Waits for the batch being written (a failure stops all further writes). */
@@ -147,7 +170,7 @@ export function createLocalStorage(rootDir: string): Storage {
           writeFailed = true;
           throw error;
         }
-        if (syncFailure !== null) throw syncFailure;
+        await sync.check();
       };
       /** Writes the pending bytes once the previous batch is on disk; `wait` also awaits this one. */
       const flush = async (wait: boolean) => {
@@ -165,8 +188,7 @@ export function createLocalStorage(rootDir: string): Storage {
           if (pendingBytes >= WRITE_BATCH_BYTES) await flush(false);
         }
         await flush(true);
-        await syncing;
-        if (syncFailure !== null) throw syncFailure;
+        await sync.check();
         return size;
       } catch (error) {
         // Bytes that arrived before the failure are good: keep them for the resume (unless a
@@ -175,10 +197,78 @@ export function createLocalStorage(rootDir: string): Storage {
         hash = null;
         throw error;
       } finally {
-        await syncing;
+        await sync.settle();
         await handle.close();
         if (hash === null) size = await sizeOf(path);
       }
+    };
+
+    const appendInPlace = async (
+      write: (target: InPlaceTarget) => Promise<void>,
+      options: AppendOptions = {},
+    ): Promise<number> => {
+      const running = await currentHash();
+      const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+      const offset = size;
+      // 'a+' creates the file; reads name their position, so they follow the writer's appends.
+      const handle = await open(path, 'a+');
+      const sync = createBackgroundSync(handle);
+      const stopWriter = new AbortController();
+      let writerDone = false;
+      let wake: (() => void) | null = null;
+      const writing = (async () => write({ path, offset, signal: stopWriter.signal }))().finally(() => {
+        writerDone = true;
+        wake?.();
+      });
+      writing.catch(() => {}); // awaited below; this keeps an early failure from going unhandled
+      // One buffer for the whole file: the bytes go from the page cache into the hash, no garbage.
+      const buffer = Buffer.allocUnsafe(TAIL_READ_BYTES);
+      let hashed = offset;
+      try {
+        for (;;) {
+          const writerFinished = writerDone;
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, hashed);
+          if (bytesRead > 0) {
+            if (hashed + bytesRead > maxBytes) {
+              throw new AppError('too_large', `More than ${maxBytes} bytes`, { detail: { maxBytes } });
+            }
+            running.update(buffer.subarray(0, bytesRead));
+            hashed += bytesRead;
+            size = hashed;
+            options.onBytes?.(hashed);
+            sync.wrote(bytesRead);
+            continue;
+          }
+          // Caught up. Only once the writer had finished before this read is the file complete.
+          if (writerFinished) break;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, TAIL_IDLE_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = null;
+        }
+        await writing;
+        await sync.check();
+      } catch (error) {
+        stopWriter.abort(error);
+        // The writer must have stopped before the file is looked at (and before a caller discards it).
+        await writing.catch(() => {});
+        throw error;
+      } finally {
+        await sync.settle();
+        await handle.close();
+        // The hash covers exactly `hashed` bytes; a file of another size (the writer cut it back,
+        // or kept writing after a failure) is hashed again on next use.
+        const actual = await sizeOf(path);
+        if (actual !== hashed) {
+          hash = null;
+          size = actual;
+        }
+      }
+      return size;
     };
 
     const discard = async () => {
@@ -191,6 +281,7 @@ export function createLocalStorage(rootDir: string): Storage {
       id,
       size: () => size,
       append,
+      appendInPlace,
       reset: discard,
       discard,
       commit: async ({ expectedSize } = {}) => {

@@ -27,6 +27,16 @@ export type AppendOptions = {
   readonly onBytes?: (totalBytes: number) => void;
 };
 
+/** Where a writer that runs outside this process (e.g. `curl -o`) appends to a partial upload. */
+export type InPlaceTarget = {
+  /** The partial file: append to it, never rewrite what is before `offset`. */
+  readonly path: string;
+  /** Bytes in the file when writing starts. */
+  readonly offset: number;
+  /** Aborted when the writer must stop now (e.g. more than `maxBytes` arrived). */
+  readonly signal: AbortSignal;
+};
+
 /** Inclusive byte positions, as in HTTP `Range`. */
 export type ByteRange = { readonly start: number; readonly end?: number };
 
@@ -39,6 +49,14 @@ export type PartialUpload = {
   /** Bytes on disk now (from earlier attempts and appends). */
   size(): number;
   append(source: ByteSource, options?: AppendOptions): Promise<number>;
+  /**
+   * Only stores with a local file for the partial (absent elsewhere: use `append`). Runs `write`,
+   * which appends to the file itself, and hashes the bytes as they land, so the digest is ready
+   * when the writer is. `onBytes` and `maxBytes` work as in `append` (too many bytes abort the
+   * writer's signal and fail with `too_large`). When `write` fails, the bytes it left stay for a
+   * resume; a writer may cut the file back to `offset` to take back what it wrote.
+   */
+  appendInPlace?(write: (target: InPlaceTarget) => Promise<void>, options?: AppendOptions): Promise<number>;
   /** Forgets the bytes received so far (e.g. the server ignored `Range` and sent the whole file). */
   reset(): Promise<void>;
   /** Makes the file durable and moves it to its content address; the partial is gone afterwards. */

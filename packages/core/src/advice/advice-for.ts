@@ -103,6 +103,8 @@ const SITUATION_FOR_CODE: Partial<Record<ErrorCode, AdviceSituation>> = {
   age_restricted: 'age_restricted',
   share_disabled: 'share_disabled',
   no_media: 'no_media',
+  // A file on a host that is not TikTok's is, for TikSavr, no file at all.
+  media_host_refused: 'no_media',
 };
 
 export type AdviceContext = {

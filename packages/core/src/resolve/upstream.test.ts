@@ -45,6 +45,31 @@ describe('createUpstream', () => {
     assert.equal(upstream.mayFollow(new URL('http://127.0.0.1:4001/@a/video/1')), false);
   });
 
+  test('media comes only from TikTok CDN edges over https, or from the configured origin', () => {
+    const upstream = createUpstream();
+    for (const target of [
+      'https://v16-webapp-prime.tiktok.com/video/tos/a.mp4',
+      'https://p16-sign-sg.tiktokcdn.com/obj/a.jpeg',
+      'https://v16m-webapp.tiktokcdn-us.com/a.mp4',
+    ]) {
+      assert.equal(upstream.mayFetchMedia(new URL(target)), true, target);
+    }
+    for (const target of [
+      'http://v16-webapp-prime.tiktok.com/video/a.mp4',
+      'https://www.tiktok.com/aweme/v1/play/?video_id=1',
+      'https://tiktokcdn.com.evil.io/a.mp4',
+      'https://example.com/a.mp4',
+      'https://169.254.169.254/latest/meta-data/',
+      'http://127.0.0.1:4000/media/a.mp4',
+    ]) {
+      assert.equal(upstream.mayFetchMedia(new URL(target)), false, target);
+    }
+    const simulated = createUpstream('http://127.0.0.1:4000');
+    assert.equal(simulated.mayFetchMedia(new URL('http://127.0.0.1:4000/media/a.mp4')), true);
+    assert.equal(simulated.mayFetchMedia(new URL('http://127.0.0.1:4001/media/a.mp4')), false);
+    assert.equal(simulated.mayFetchMedia(new URL('https://p16-sign-sg.tiktokcdn.com/a.jpeg')), true);
+  });
+
   test('an origin that is not http(s) is refused', () => {
     assert.throws(() => createUpstream('ftp://127.0.0.1:21'), TypeError);
     assert.throws(() => createUpstream('not a url'), TypeError);

@@ -1,4 +1,4 @@
-import { isTikTokHost, isTikTokShortLinkHost } from '../url/tiktok-hosts.ts';
+import { isTikTokHost, isTikTokMediaHost, isTikTokShortLinkHost } from '../url/tiktok-hosts.ts';
 
 /**
  * Where TikTok's hosts are reached. By default the real ones. With `origin` set (a local
@@ -24,6 +24,12 @@ export type Upstream = {
    * lead the resolver to loopback or private addresses.
    */
   mayFollow(target: URL): boolean;
+  /**
+   * Whether media may be downloaded from `target` (a planned media URL or where it redirects):
+   * TikTok's CDN edges over https, or the configured origin. Page hosts, other hosts, IP
+   * literals and plain http elsewhere never qualify.
+   */
+  mayFetchMedia(target: URL): boolean;
 };
 
 function isIpLiteral(hostname: string): boolean {
@@ -55,6 +61,12 @@ export function createUpstream(origin?: string): Upstream {
     mayFollow(target) {
       if (configured !== null && target.origin === configured) return true;
       return target.protocol === 'https:' && !isIpLiteral(target.hostname) && isTikTokHost(target.hostname);
+    },
+    mayFetchMedia(target) {
+      if (configured !== null && target.origin === configured) return true;
+      return (
+        target.protocol === 'https:' && !isIpLiteral(target.hostname) && isTikTokMediaHost(target.hostname)
+      );
     },
   };
 }

@@ -7,7 +7,11 @@ import { buttonStyles } from '../ui/button-styles.ts';
 import { type DownloadDto, isActive } from './download-types.ts';
 import { useLiveDownloads } from './live-downloads.tsx';
 
-/** Retry (failed or expired), cancel (waiting or running) and delete (with a confirmation). */
+/**
+ * Retry (only when another try can help: `canRetry`), cancel (waiting or running) and delete (with
+ * a confirmation). A failure that cannot change gets no Retry; its card shows why, and the
+ * screen-recording steps where they help.
+ */
 export function DownloadActions({ download }: { download: DownloadDto }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,7 +34,7 @@ export function DownloadActions({ download }: { download: DownloadDto }) {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        {download.state === 'failed' || download.state === 'expired' || download.state === 'canceled' ? (
+        {download.canRetry ? (
           <button
             type="button"
             className={buttonStyles.small}

@@ -36,7 +36,7 @@ export function DownloadCard({ download, filesOpen = false }: DownloadCardProps)
       <div className="flex items-start justify-between gap-3">
         <div className="flex min-w-0 flex-col gap-0.5">
           <p className="text-sm text-gray-700">
-            <span className="font-semibold text-ink">{kindLabel(download.kind)}</span>
+            <span className="font-semibold text-ink">{kindLabel(download)}</span>
             {download.author ? <> · @{download.author}</> : null} ·{' '}
             <time dateTime={download.createdAt} suppressHydrationWarning>
               {created.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}

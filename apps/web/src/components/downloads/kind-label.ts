@@ -1,9 +1,16 @@
+import { parseTikTokUrl } from '@tiksavr/core';
 import type { DownloadDto } from './download-types.ts';
 
-/** What a saved item is, in words. */
-export function kindLabel(kind: DownloadDto['kind']): string {
-  if (kind === 'video') return 'Video';
-  if (kind === 'photo') return 'Photo post';
-  if (kind === 'story') return 'Story';
+/**
+ * What a saved item is, in words. `kind` is known once the worker identified the post (a post
+ * link says video or photo at once); until then, or when it never could, a short link is only
+ * a short link: calling it a video or a story would be a guess.
+ */
+export function kindLabel(download: Pick<DownloadDto, 'kind' | 'canonicalUrl'>): string {
+  if (download.kind === 'video') return 'Video';
+  if (download.kind === 'photo') return 'Photo post';
+  if (download.kind === 'story') return 'Story';
+  const link = parseTikTokUrl(download.canonicalUrl);
+  if (link.ok && link.kind === 'short_link') return 'Short link';
   return 'TikTok link';
 }

@@ -148,6 +148,31 @@ describe('admin jobs: list, search and bulk actions', () => {
     );
   });
 
+  test('an admin may retry what a user may not: a private post, a deleted one, an expired story', async () => {
+    const erin = await seedUser(database.db, { email: `erin-${randomUUID()}@example.test` });
+    const rows = [
+      await seedDownload(database.db, erin.id, { state: 'failed', failureCode: 'private_post' }),
+      await seedDownload(database.db, erin.id, { state: 'failed', failureCode: 'deleted' }),
+      await seedDownload(database.db, erin.id, {
+        state: 'expired',
+        failureCode: 'story_expired',
+        kind: 'story',
+        storyDeadline: new Date(Date.now() - 60_000),
+      }),
+    ];
+    const ids = rows.map((row) => row.id);
+    assert.deepEqual(await caller().admin.jobs.retry({ ids }), { matched: 3, changed: 3, more: false });
+    const after = await database.db.download.findMany({ where: { id: { in: ids } } });
+    assert.deepEqual(
+      after.map((row) => [row.state, row.failureCode, row.jobId !== null]),
+      [
+        ['queued', null, true],
+        ['queued', null, true],
+        ['queued', null, true],
+      ],
+    );
+  });
+
   test('bulk cancel by filter cancels the active rows and their pg-boss jobs, and leaves the rest', async () => {
     const dave = await seedUser(database.db, { email: `dave-${randomUUID()}@example.test` });
     // Real queued jobs, through the app's own submit.

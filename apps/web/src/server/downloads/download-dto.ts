@@ -1,5 +1,6 @@
 import { ERRORS, isErrorCode } from '@tiksavr/core';
 import type { DownloadState, ItemKind } from '@tiksavr/db';
+import { userRetryVerdict } from './user-retry-verdict.ts';
 
 /**
  * What a Download looks like over the wire: dates as ISO strings and byte counts as numbers
@@ -16,6 +17,8 @@ export type DownloadDto = {
   failureMessage: string | null;
   /** Set when the failure is one a screen recording can work around. */
   advice: 'screen_recording' | null;
+  /** Whether its owner's Retry can help (see user-retry-verdict.ts); the UI offers Retry only then. */
+  canRetry: boolean;
   author: string | null;
   caption: string | null;
   storyDeadline: string | null;
@@ -91,6 +94,7 @@ export function toDownloadDto(row: DownloadDtoRow): DownloadDto {
     // The worker stores the plain message; older rows (or bare codes) fall back to the error table.
     failureMessage: row.failureMessage ?? (knownCode ? ERRORS[knownCode].user : null),
     advice: adviceForFailure(row.failureCode),
+    canRetry: userRetryVerdict(row, new Date()) === 'allowed',
     author: row.author,
     caption: row.caption,
     storyDeadline: iso(row.storyDeadline),

@@ -7,7 +7,10 @@ export const ACTIVE_STATES = [
   'downloading',
 ] as const satisfies readonly DownloadState[];
 
-/** Terminal states that trying again can change: these can be retried. */
+/**
+ * Terminal states a retry starts over: an admin may retry any row in them. A person's own retry
+ * is narrower (user-retry-verdict.ts): not an expired story, nor a failure the post itself caused.
+ */
 export const RETRYABLE_STATES = ['failed', 'expired', 'canceled'] as const satisfies readonly DownloadState[];
 
 export const DOWNLOAD_STATES = [

@@ -1,13 +1,19 @@
+import type { Upstream } from '@tiksavr/core';
 import type { Db, PgBoss, Prisma } from '@tiksavr/db';
 import type { Storage } from '@tiksavr/storage';
 import type { WorkerConfig } from '../../env.ts';
 import type { Logger } from '../../logger.ts';
+import type { MediaTransfer } from './media-transfer.ts';
 
 /** What every step of the download pipeline works with. */
 export type DownloadDeps = {
   readonly db: Db;
   readonly boss: PgBoss;
   readonly storage: Storage;
+  /** How media bytes reach storage: curl or node:http (see media-transfer.ts). */
+  readonly transfer: MediaTransfer;
+  /** Where TikTok is (the real site or the simulator) and which media hosts may be fetched. */
+  readonly upstream: Upstream;
   readonly config: WorkerConfig;
   readonly log: Logger;
   /** Aborted when the worker's shutdown grace period is over: running downloads hand their job back. */

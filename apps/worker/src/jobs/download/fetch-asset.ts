@@ -1,10 +1,7 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { AppError, type MediaAsset, type MediaRequestHeaders } from '@tiksavr/core';
 import type { PartialUpload, StoredObject } from '@tiksavr/storage';
-import { parseContentRange } from './content-range.ts';
 import type { DownloadDeps } from './download-deps.ts';
-import { mediaStatusError } from './media-status-error.ts';
+import type { TransferResult } from './media-transfer.ts';
 import { toAppError } from './to-app-error.ts';
 
 export type FetchAssetInput = {
@@ -26,17 +23,22 @@ export type FetchedAsset = StoredObject & { readonly mime: string; readonly cand
  * those end the attempt (the retry resolves fresh URLs) — except on the last attempt, where a
  * lesser file beats none.
  */
-const NEXT_CANDIDATE_CODES = new Set(['media_expired']);
-const LAST_ATTEMPT_NEXT_CANDIDATE_CODES = new Set(['media_expired', 'media_forbidden', 'upstream_error']);
+const NEXT_CANDIDATE_CODES = new Set(['media_expired', 'media_host_refused']);
+const LAST_ATTEMPT_NEXT_CANDIDATE_CODES = new Set([
+  ...NEXT_CANDIDATE_CODES,
+  'media_forbidden',
+  'upstream_error',
+]);
 
 /**
  * Streams one planned asset into storage, trying its candidate URLs in order. The bytes of an
  * interrupted transfer stay in a partial upload named after the item, asset and candidate, so
  * the next attempt (a retry, or another worker after a crash) asks for `Range: bytes=<n>-` and
- * appends the rest.
+ * appends the rest. Every URL fetched, redirects included, must be a TikTok media host
+ * (or the configured simulator origin).
  */
 export async function fetchAsset(
-  deps: Pick<DownloadDeps, 'storage' | 'config'>,
+  deps: Pick<DownloadDeps, 'storage' | 'config' | 'transfer' | 'upstream'>,
   input: FetchAssetInput,
 ): Promise<FetchedAsset> {
   let lastError: AppError | undefined;
@@ -58,71 +60,59 @@ export function partialIdOf(itemId: string, asset: MediaAsset, candidateIndex: n
   return `${itemId}.${asset.role}${asset.index}.c${candidateIndex}`;
 }
 
+/** Redirects followed per candidate URL (each target is checked before it is fetched). */
+const MAX_REDIRECTS = 5;
+
 async function fetchCandidate(
-  deps: Pick<DownloadDeps, 'storage' | 'config'>,
+  deps: Pick<DownloadDeps, 'storage' | 'config' | 'transfer' | 'upstream'>,
   input: FetchAssetInput,
-  url: string,
+  candidateUrl: string,
   candidateIndex: number,
 ): Promise<FetchedAsset> {
   const maxBytes = deps.config.maxMediaBytes;
   const partial = await deps.storage.beginPartial(partialIdOf(input.itemId, input.asset, candidateIndex));
-  // Two rounds: a resume the server cannot honour (416, or a range that does not fit) starts over once.
-  for (let round = 0; round < 2; round++) {
-    const offset = partial.size();
-    const idle = createIdleTimeout(deps.config.mediaTimeoutSeconds * 1000);
-    let body: IncomingMessage | undefined;
-    try {
-      body = await getMedia(
-        url,
-        { ...input.headers, ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}) },
-        AbortSignal.any([input.signal, idle.signal]),
-      );
-      const status = body.statusCode ?? 0;
-      if (status === 416 && offset > 0) {
-        body.destroy();
-        await partial.reset();
-        continue;
-      }
-      if (status !== 200 && status !== 206) {
-        body.destroy();
-        throw mediaStatusError(status, url);
-      }
-      let total: number | null;
-      if (status === 206) {
-        const range = parseContentRange(body.headers['content-range'] ?? null);
-        if (range === null || range.start !== offset) {
-          body.destroy();
-          await partial.reset();
-          continue;
-        }
-        total = range.total;
-      } else {
-        if (offset > 0) await partial.reset(); // the server ignored Range: take the whole file
-        const length = body.headers['content-length'];
-        total = length === undefined ? null : Number(length);
-      }
-      if (total !== null && total > maxBytes) {
-        body.destroy();
-        await partial.discard();
-        throw new AppError('too_large', `Media is ${total} bytes, the limit is ${maxBytes}`);
-      }
-      try {
-        await partial.append(idle.watch(body), {
-          maxBytes,
-          onBytes: (done) => input.onBytes(done, total),
-        });
-      } catch (error) {
-        if (toAppError(error).code === 'too_large') await partial.discard();
-        throw error;
-      }
-      return { ...(await commit(partial, total)), mime: mimeOf(input.asset, body), candidateIndex };
-    } finally {
-      idle.clear();
-      // A body left unread (a refusal, a failure before reading) must not hold its connection.
-      if (body !== undefined && !body.complete) body.destroy();
+  let url = new URL(candidateUrl);
+  let redirects = 0;
+  let restarted = false;
+  for (;;) {
+    if (!deps.upstream.mayFetchMedia(url)) {
+      throw new AppError('media_host_refused', `Media URL is not on a TikTok media host: ${url.host}`, {
+        detail: { host: url.host },
+      });
     }
+    let result: TransferResult;
+    try {
+      result = await deps.transfer.get({
+        url,
+        headers: input.headers,
+        partial,
+        maxBytes,
+        idleTimeoutMs: deps.config.mediaTimeoutSeconds * 1000,
+        signal: input.signal,
+        onBytes: input.onBytes,
+      });
+    } catch (error) {
+      if (toAppError(error).code === 'too_large') await partial.discard();
+      throw error;
+    }
+    if (result.kind === 'stored') {
+      const stored = await commit(partial, result.total);
+      return {
+        ...stored,
+        mime: input.asset.mime ?? result.contentType ?? 'application/octet-stream',
+        candidateIndex,
+      };
+    }
+    if (result.kind === 'redirect') {
+      if (++redirects > MAX_REDIRECTS) throw new AppError('upstream_error', 'Media URL redirects too often');
+      url = result.location;
+      continue;
+    }
+    // A resume the server cannot honour starts over from byte 0, once.
+    if (restarted) throw new AppError('upstream_error', 'The media server did not honour a Range resume');
+    restarted = true;
+    await partial.reset();
   }
-  throw new AppError('upstream_error', 'The media server did not honour a Range resume');
 }
 
 async function commit(partial: PartialUpload, total: number | null): Promise<StoredObject> {
@@ -136,61 +126,4 @@ async function commit(partial: PartialUpload, total: number | null): Promise<Sto
     throw new AppError('upstream_error', `Got ${received} bytes, announced ${total}`);
   }
   return partial.commit(total === null ? {} : { expectedSize: total });
-}
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 5;
-
-/**
- * GET of a media URL with node:http(s), following redirects as fetch() would. Not fetch(): its
- * body copies every chunk into a new buffer and passes it through a WHATWG stream, which was the
- * largest CPU cost per MB of a download (bench worker.download), ahead of hashing and writing.
- * The response is the body stream; `signal` aborts the request and the body alike.
- */
-async function getMedia(url: string, headers: Record<string, string>, signal: AbortSignal) {
-  let target = new URL(url);
-  for (let redirects = 0; ; redirects++) {
-    const send = { 'https:': httpsRequest, 'http:': httpRequest }[target.protocol];
-    if (send === undefined)
-      throw new AppError('upstream_error', `Media URL is not http(s): ${target.protocol}`);
-    const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      send(target, { headers, signal }, resolve).on('error', reject).end();
-    });
-    // Body errors surface where it is read; this keeps one that comes before reading from crashing.
-    response.on('error', () => {});
-    const location = response.headers.location;
-    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return response;
-    response.destroy();
-    if (redirects === MAX_REDIRECTS) throw new AppError('upstream_error', 'Media URL redirects too often');
-    target = new URL(location, target);
-  }
-}
-
-function mimeOf(asset: MediaAsset, response: IncomingMessage): string {
-  if (asset.mime !== null) return asset.mime;
-  const header = response.headers['content-type']?.split(';')[0]?.trim();
-  return header !== undefined && header !== '' ? header : 'application/octet-stream';
-}
-
-/**
- * Aborts when nothing arrives for `ms`: the connect/headers wait and every silence inside the
- * body. (AbortSignal.timeout would bound the whole transfer, which must be allowed to take long.)
- */
-function createIdleTimeout(ms: number) {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`No data for ${ms} ms`, 'TimeoutError')),
-    ms,
-  );
-  return {
-    signal: controller.signal,
-    clear: () => clearTimeout(timer),
-    async *watch(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-      for await (const chunk of body) {
-        // Restarts the same timer: no new timer object per chunk (thousands per large file).
-        timer.refresh();
-        yield chunk;
-      }
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { JOBS } from '@tiksavr/core';
+import { ERRORS, JOBS } from '@tiksavr/core';
 import { type Db, ensureQueues } from '@tiksavr/db';
 import { createTestDatabase, seedDownload, seedUser, type TestDatabase } from '@tiksavr/db/testing';
 import type { Storage } from '@tiksavr/storage';
@@ -87,7 +87,7 @@ describe('downloads: get, retry, cancel, delete', () => {
     assert.equal(failed.advice, 'screen_recording');
   });
 
-  test('retry: only failed, expired or canceled; queues it again with a new job', async () => {
+  test('retry: only failed or canceled; queues it again with a new job', async () => {
     const user = sessionUserOf(await seedUser(database.db));
     const caller = callers.callerFor(user);
     const failed = await seedDownload(database.db, user.id, {
@@ -109,10 +109,8 @@ describe('downloads: get, retry, cancel, delete', () => {
       await codeOf(() => caller.downloads.retry({ id: failed.id })),
       'CONFLICT/download_state_conflict',
     );
-    for (const state of ['expired', 'canceled'] as const) {
-      const row = await seedDownload(database.db, user.id, { state });
-      assert.equal(await codeOf(() => caller.downloads.retry({ id: row.id })), 'ok', state);
-    }
+    const canceled = await seedDownload(database.db, user.id, { state: 'canceled', failureCode: 'canceled' });
+    assert.equal(await codeOf(() => caller.downloads.retry({ id: canceled.id })), 'ok');
     for (const state of ['done', 'resolving', 'downloading'] as const) {
       const row = await seedDownload(database.db, user.id, { state });
       assert.equal(
@@ -120,6 +118,120 @@ describe('downloads: get, retry, cancel, delete', () => {
         'CONFLICT/download_state_conflict',
       );
     }
+  });
+
+  test('retry refuses what cannot end differently, says so, and leaves the row and queue alone', async () => {
+    const user = sessionUserOf(await seedUser(database.db));
+    const caller = callers.callerFor(user);
+    const boss = await callers.boss();
+    const finishedAt = new Date('2026-01-02T03:04:05Z');
+    const refused = [
+      { state: 'failed', failureCode: 'private_post' },
+      { state: 'failed', failureCode: 'private_account' },
+      { state: 'failed', failureCode: 'deleted' },
+      { state: 'failed', failureCode: 'region_locked' },
+      { state: 'failed', failureCode: 'age_restricted' },
+      { state: 'failed', failureCode: 'invalid_link' },
+      { state: 'failed', failureCode: 'short_link_dead' },
+      { state: 'expired', failureCode: 'story_expired', kind: 'story' },
+      // A story whose 24 hours ran out while it waited after a network failure.
+      {
+        state: 'failed',
+        failureCode: 'network',
+        kind: 'story',
+        storyDeadline: new Date(Date.now() - 60_000),
+      },
+    ] as const;
+    for (const seed of refused) {
+      const row = await seedDownload(database.db, user.id, {
+        ...seed,
+        failureMessage: 'as the worker said it',
+        finishedAt,
+      });
+      const label = `${seed.state}/${seed.failureCode}`;
+      try {
+        await caller.downloads.retry({ id: row.id });
+        assert.fail(`${label} was retried`);
+      } catch (error) {
+        assert.ok(error instanceof TRPCError, String(error));
+        assert.equal(error.code, 'CONFLICT', label);
+        assert.equal((error.cause as { code?: string }).code, 'retry_not_possible', label);
+        assert.equal(error.message, ERRORS.retry_not_possible.user, label);
+      }
+      const after = await database.db.download.findUniqueOrThrow({ where: { id: row.id } });
+      assert.equal(after.state, seed.state, label);
+      assert.equal(after.failureCode, seed.failureCode, label);
+      assert.equal(after.failureMessage, 'as the worker said it', label);
+      assert.deepEqual(after.finishedAt, finishedAt, label);
+      assert.equal(after.jobId, null, label);
+      assert.deepEqual(await boss.findJobs('media.download', { data: { downloadId: row.id } }), [], label);
+    }
+  });
+
+  test('retry still queues passing trouble, an internal error (after an admin fixed it) and a canceled one', async () => {
+    const user = sessionUserOf(await seedUser(database.db));
+    const caller = callers.callerFor(user);
+    const allowed = [
+      { state: 'failed', failureCode: 'network' },
+      { state: 'failed', failureCode: 'upstream_error' },
+      { state: 'failed', failureCode: 'rate_limited' },
+      { state: 'failed', failureCode: 'media_expired' },
+      { state: 'failed', failureCode: 'internal' },
+      { state: 'failed', failureCode: null },
+      {
+        state: 'failed',
+        failureCode: 'network',
+        kind: 'story',
+        storyDeadline: new Date(Date.now() + 3_600_000),
+      },
+      { state: 'canceled', failureCode: 'canceled' },
+    ] as const;
+    for (const seed of allowed) {
+      const row = await seedDownload(database.db, user.id, { ...seed, finishedAt: new Date() });
+      const label = `${seed.state}/${seed.failureCode}`;
+      const { jobId } = await caller.downloads.retry({ id: row.id });
+      const after = await database.db.download.findUniqueOrThrow({ where: { id: row.id } });
+      assert.equal(after.state, 'queued', label);
+      assert.equal(after.jobId, jobId, label);
+      assert.equal(after.failureCode, null, label);
+    }
+  });
+
+  test('canRetry in the list, by ids and get matches what retry allows', async () => {
+    const user = sessionUserOf(await seedUser(database.db));
+    const caller = callers.callerFor(user);
+    const rows = {
+      network: await seedDownload(database.db, user.id, { state: 'failed', failureCode: 'network' }),
+      internal: await seedDownload(database.db, user.id, { state: 'failed', failureCode: 'internal' }),
+      canceled: await seedDownload(database.db, user.id, { state: 'canceled', failureCode: 'canceled' }),
+      privatePost: await seedDownload(database.db, user.id, { state: 'failed', failureCode: 'private_post' }),
+      storyExpired: await seedDownload(database.db, user.id, {
+        state: 'expired',
+        failureCode: 'story_expired',
+        kind: 'story',
+      }),
+      done: await seedDownload(database.db, user.id, { state: 'done' }),
+      queued: await seedDownload(database.db, user.id, { state: 'queued' }),
+    };
+    const expected = {
+      network: true,
+      internal: true,
+      canceled: true,
+      privatePost: false,
+      storyExpired: false,
+      done: false,
+      queued: false,
+    };
+    const idToName = new Map(Object.entries(rows).map(([name, row]) => [row.id, name]));
+    const byName = (items: { id: string; canRetry: boolean }[]) =>
+      Object.fromEntries(items.map((item) => [idToName.get(item.id), item.canRetry]));
+    assert.deepEqual(byName((await caller.downloads.list({ limit: 100 })).items), expected);
+    assert.deepEqual(
+      byName(await caller.downloads.byIds({ ids: Object.values(rows).map((r) => r.id) })),
+      expected,
+    );
+    assert.equal((await caller.downloads.get({ id: rows.privatePost.id })).canRetry, false);
+    assert.equal((await caller.downloads.get({ id: rows.network.id })).canRetry, true);
   });
 
   test('cancel: only queued, resolving or downloading; the waiting job is canceled too', async () => {
