@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { WORKER_NODE_FLAGS, workerProcessEnv } from '../apps/worker/src/worker-process-options.ts';
 import { webBuildIsCurrent } from './web-build-stamp.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -171,10 +172,15 @@ async function main() {
     });
   }
 
-  await run('worker', node, [mode === 'dev' ? '--watch' : '', 'apps/worker/src/main.ts'].filter(Boolean), {
-    env: appEnv,
-    ready: /\[worker\] ready/,
-  });
+  await run(
+    'worker',
+    node,
+    [...WORKER_NODE_FLAGS, ...(mode === 'dev' ? ['--watch'] : []), 'apps/worker/src/main.ts'],
+    {
+      env: { ...appEnv, ...workerProcessEnv(root) },
+      ready: /\[worker\] ready/,
+    },
+  );
 
   const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   await run(

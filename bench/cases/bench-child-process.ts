@@ -26,6 +26,8 @@ export type BenchChildOptions = {
   /** True for the stdout or stderr line that says the program is ready. */
   readonly isReady: (line: string) => boolean;
   readonly readyTimeoutMs: number;
+  /** Sees every line of stdout and stderr (e.g. to read the program's structured logs). */
+  readonly onLine?: (line: string) => void;
 };
 
 const TAIL_LINES = 40;
@@ -51,6 +53,7 @@ export async function startBenchChild(options: BenchChildOptions): Promise<Bench
     createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
       if (tail.length > TAIL_LINES) tail.shift();
+      options.onLine?.(line);
       if (options.isReady(line)) markReady(line);
     });
   }
@@ -110,18 +113,29 @@ export async function readProcessMemory(pid: number): Promise<ProcessMemory> {
   return { rssBytes: kilobytesField(status, 'VmRSS'), peakRssBytes: kilobytesField(status, 'VmHWM') };
 }
 
-/** Bytes the process has read through read(2) and friends, sockets included (/proc/<pid>/io rchar). */
-export async function readProcessReadBytes(pid: number): Promise<number> {
-  const io = await readFile(`/proc/${pid}/io`, 'utf8');
-  const match = /^rchar:\s+(\d+)$/m.exec(io);
-  if (match === null) throw new Error('/proc io has no rchar');
-  return Number(match[1]);
-}
-
-/** CPU time the process has used, user + system, in seconds (/proc/<pid>/stat, USER_HZ = 100). */
-export async function readProcessCpuSeconds(pid: number): Promise<number> {
+/**
+ * CPU time the process has used, user + system, in seconds (/proc/<pid>/stat, USER_HZ = 100);
+ * with `withChildren`, also that of its children that have exited (curl runs per download).
+ */
+export async function readProcessCpuSeconds(pid: number, withChildren = false): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which is in parentheses and may hold spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (withChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
+}
+
+/** The resident set of the process plus that of its direct children running now (Linux). */
+export async function readProcessTreeRss(pid: number): Promise<{ ownBytes: number; childrenBytes: number }> {
+  const own = await readProcessMemory(pid);
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  let childrenBytes = 0;
+  for (const child of children.split(' ').filter(Boolean)) {
+    // A child that exits between the two reads has no memory left to count.
+    childrenBytes += await readProcessMemory(Number(child)).then(
+      (memory) => memory.rssBytes,
+      () => 0,
+    );
+  }
+  return { ownBytes: own.rssBytes, childrenBytes };
 }

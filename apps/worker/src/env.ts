@@ -43,6 +43,12 @@ const EnvSchema = z.object({
   WORKER_TRANSFER: z.enum(['auto', 'curl', 'node']).default('auto'),
   /** The curl program for WORKER_TRANSFER=curl|auto. */
   CURL_PATH: z.string().min(1).default('curl'),
+  /** Files from this size up go through curl, smaller ones through node:http (no process start). */
+  WORKER_CURL_MIN_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(8 * 1024 * 1024),
   WORKER_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -66,6 +72,7 @@ export type WorkerConfig = {
   mediaTimeoutSeconds: number;
   transfer: 'auto' | 'curl' | 'node';
   curlPath: string;
+  curlMinBytes: number;
   progressIntervalMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
@@ -97,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
     mediaTimeoutSeconds: e.WORKER_MEDIA_TIMEOUT_SECONDS,
     transfer: e.WORKER_TRANSFER,
     curlPath: e.CURL_PATH,
+    curlMinBytes: e.WORKER_CURL_MIN_BYTES,
     progressIntervalMs: e.WORKER_PROGRESS_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };

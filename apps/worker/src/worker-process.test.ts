@@ -7,8 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createLocalStorage } from '@tiksavr/storage';
 import { createWorkerWorld, show, tiktokUrlOf, type WorkerWorld } from './test-support/worker-fixture.ts';
+import { WORKER_NODE_FLAGS, workerProcessEnv } from './worker-process-options.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let world: WorkerWorld;
 before(async () => {
@@ -23,8 +25,13 @@ after(async () => {
 });
 
 function spawnWorker(overrides: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, ...world.env(overrides), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' },
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, MAIN], {
+    env: {
+      ...process.env,
+      ...world.env(overrides),
+      ...workerProcessEnv(REPO_ROOT),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
@@ -60,7 +67,9 @@ describe('the worker as a process', () => {
     const size = 3_000_000;
     const item = world.sim.addItem({ kind: 'video', username: 'killed_mid_way', largeBytes: size });
     world.sim.setFault(item.id, { kind: 'slow_body', bytesPerSecond: 500_000 });
-    const first = spawnWorker();
+    // Through curl (a child process of the worker), whatever the size.
+    const throughCurl = { WORKER_TRANSFER: 'curl', WORKER_CURL_MIN_BYTES: '0' };
+    const first = spawnWorker(throughCurl);
     const id = await world.submit(tiktokUrlOf(item));
     await waitForBytes(id);
     await new Promise((r) => setTimeout(r, 600)); // let some bytes reach the partial file
@@ -75,7 +84,7 @@ describe('the worker as a process', () => {
     assert.equal(await partialSize(), sizeAfterKill, 'no transfer outlived the killed worker');
     world.sim.clearFaults();
 
-    const second = spawnWorker();
+    const second = spawnWorker(throughCurl);
     try {
       const [download] = await world.waitForTerminal([id], 40_000);
       assert.equal(download?.state, 'done', show(download));

@@ -5,10 +5,9 @@ import { createBoss, createDb, ensureQueues } from '@tiksavr/db';
 import { createLocalStorage } from '@tiksavr/storage';
 import type { WorkerConfig } from './env.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { chooseMediaTransfer } from './jobs/download/choose-media-transfer.ts';
+import { chooseTransferPolicy } from './jobs/download/choose-media-transfer.ts';
 import type { DownloadDeps } from './jobs/download/download-deps.ts';
 import { type DownloadOutcome, handleDownload } from './jobs/download/handle-download.ts';
-import type { MediaTransfer } from './jobs/download/media-transfer.ts';
 import { reclaimLostJobs } from './jobs/download/reclaim-lost-jobs.ts';
 import { handleHealth } from './jobs/health.ts';
 import type { Logger } from './logger.ts';
@@ -19,8 +18,8 @@ export type RunningWorker = {
   id: string;
   /** Stops taking jobs, lets running ones finish within the grace period, hands the rest back. */
   stop: () => Promise<void>;
-  /** How this worker fetches media bytes (see media-transfer.ts). */
-  transfer: MediaTransfer['name'];
+  /** Files from this size up are fetched with curl; null: never (see choose-media-transfer.ts). */
+  curlFromBytes: number | null;
   /** Number of jobs running now. */
   inFlight: () => number;
   /** Test and bench hook: called after each download job with its outcome. */
@@ -48,15 +47,15 @@ export async function startWorker(config: WorkerConfig, log: Logger): Promise<Ru
   const storage = createLocalStorage(config.dataDir);
   const swept = await storage.sweepTemp(config.tempMaxAgeSeconds * 1000);
   if (swept > 0) log.info({ swept }, 'orphan temp files removed');
-  const { transfer, because } = await chooseMediaTransfer(config, storage);
-  log.info({ transfer: transfer.name, because }, 'media transfer chosen');
+  const transfers = await chooseTransferPolicy(config, storage);
+  log.info({ curlFromBytes: transfers.curlFromBytes, because: transfers.because }, 'media transfer chosen');
 
   const shutdown = new AbortController();
   const deps: DownloadDeps = {
     db,
     boss,
     storage,
-    transfer,
+    transfers,
     upstream: createUpstream(config.tiktokOrigin),
     config,
     log,
@@ -131,11 +130,11 @@ export async function startWorker(config: WorkerConfig, log: Logger): Promise<Ru
     );
   }
 
-  log.info({ workerId: id, concurrency: config.concurrency, transfer: transfer.name }, '[worker] ready');
+  log.info({ workerId: id, concurrency: config.concurrency }, '[worker] ready');
   let stopping: Promise<void> | null = null;
   return {
     id,
-    transfer: transfer.name,
+    curlFromBytes: transfers.curlFromBytes,
     inFlight: () => running.size,
     onOutcome: (listener) => outcomeListeners.push(listener),
     stop: () => {

@@ -210,9 +210,10 @@ export function createLocalStorage(rootDir: string): Storage {
       const running = await currentHash();
       const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
       const offset = size;
-      // 'a+' creates the file; reads name their position, so they follow the writer's appends.
-      const handle = await open(path, 'a+');
-      const sync = createBackgroundSync(handle);
+      // The writer creates the file when it is empty: a writer that opened an existing file with
+      // O_TRUNC (curl does without a resume offset) makes ext4 flush the whole file when it
+      // closes it (auto_da_alloc, for replace-via-truncate), which halved download speed.
+      if (offset === 0) await rm(path, { force: true });
       const stopWriter = new AbortController();
       let writerDone = false;
       let wake: (() => void) | null = null;
@@ -221,11 +222,38 @@ export function createLocalStorage(rootDir: string): Storage {
         wake?.();
       });
       writing.catch(() => {}); // awaited below; this keeps an early failure from going unhandled
+      const idle = () =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, TAIL_IDLE_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        }).finally(() => {
+          wake = null;
+        });
+      /** The file, read-only (fdatasync works on it), once the writer has created it; null if it never did. */
+      const openWhenCreated = async (): Promise<FileHandle | null> => {
+        for (;;) {
+          const writerFinished = writerDone;
+          try {
+            return await open(path, 'r');
+          } catch (error) {
+            if (!isMissing(error)) throw error;
+          }
+          if (writerFinished) return null;
+          await idle();
+        }
+      };
       // One buffer for the whole file: the bytes go from the page cache into the hash, no garbage.
       const buffer = Buffer.allocUnsafe(TAIL_READ_BYTES);
       let hashed = offset;
+      let handle: FileHandle | null = null;
+      let sync: ReturnType<typeof createBackgroundSync> | null = null;
       try {
-        for (;;) {
+        handle = await openWhenCreated();
+        sync = handle === null ? null : createBackgroundSync(handle);
+        while (handle !== null && sync !== null) {
           const writerFinished = writerDone;
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, hashed);
           if (bytesRead > 0) {
@@ -241,25 +269,18 @@ export function createLocalStorage(rootDir: string): Storage {
           }
           // Caught up. Only once the writer had finished before this read is the file complete.
           if (writerFinished) break;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, TAIL_IDLE_MS);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-          wake = null;
+          await idle();
         }
         await writing;
-        await sync.check();
+        await sync?.check();
       } catch (error) {
         stopWriter.abort(error);
         // The writer must have stopped before the file is looked at (and before a caller discards it).
         await writing.catch(() => {});
         throw error;
       } finally {
-        await sync.settle();
-        await handle.close();
+        await sync?.settle();
+        await handle?.close();
         // The hash covers exactly `hashed` bytes; a file of another size (the writer cut it back,
         // or kept writing after a failure) is hashed again on next use.
         const actual = await sizeOf(path);

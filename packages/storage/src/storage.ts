@@ -29,7 +29,10 @@ export type AppendOptions = {
 
 /** Where a writer that runs outside this process (e.g. `curl -o`) appends to a partial upload. */
 export type InPlaceTarget = {
-  /** The partial file: append to it, never rewrite what is before `offset`. */
+  /**
+   * The partial file: append to it, never rewrite what is before `offset`. When `offset` is 0
+   * it does not exist: the writer creates it (not truncating an existing file matters on ext4).
+   */
   readonly path: string;
   /** Bytes in the file when writing starts. */
   readonly offset: number;

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { MediaAsset } from '@tiksavr/core';
 import type { Storage } from '@tiksavr/storage';
 import type { WorkerConfig } from '../../env.ts';
 import { type CurlCommand, createCurlTransfer, curlCommandLine, curlTiedToParent } from './curl-transfer.ts';
@@ -8,35 +9,55 @@ import { createNodeTransfer } from './node-transfer.ts';
 
 const run = promisify(execFile);
 
-export type ChosenTransfer = {
-  readonly transfer: MediaTransfer;
-  /** `curl 7.88.1`, or why the node transfer is used. */
+/**
+ * Which transfer fetches an asset. curl costs a process start (~35 ms here: curl links a dozen
+ * libraries) and then ~0.6 ms of CPU per MB; node:http starts at once and costs ~4 ms per MB
+ * (bench worker.download). So files from `curlFromBytes` up go through curl, smaller ones through
+ * node:http. A video of unknown size counts as large, other roles (images, audio, cover) as small.
+ */
+export type TransferPolicy = {
+  /** null: curl is never used. */
+  readonly curlFromBytes: number | null;
+  /** `curl 7.88.1`, or why curl is not used. */
   readonly because: string;
+  pick(asset: MediaAsset): MediaTransfer;
 };
 
 /**
- * Picks how media is fetched at start-up. `auto` uses curl when it runs tied to this process
- * (`setpriv --pdeathsig KILL -- curl --version`, see curl-transfer.ts) and the storage keeps
- * partial files locally, otherwise node:http; `curl` insists (start-up fails
- * without it), `node` never runs curl.
+ * Decides at start-up. `auto` uses curl when it runs tied to this process (`setpriv --pdeathsig
+ * KILL -- curl --version`, see curl-transfer.ts) and the storage keeps partial files locally,
+ * otherwise node:http only; `curl` insists (start-up fails without it); `node` never runs curl.
  */
-export async function chooseMediaTransfer(
-  config: Pick<WorkerConfig, 'transfer' | 'curlPath'>,
+export async function chooseTransferPolicy(
+  config: Pick<WorkerConfig, 'transfer' | 'curlPath' | 'curlMinBytes'>,
   storage: Storage,
-): Promise<ChosenTransfer> {
-  if (config.transfer === 'node') return { transfer: createNodeTransfer(), because: 'WORKER_TRANSFER=node' };
+): Promise<TransferPolicy> {
+  const node = createNodeTransfer();
+  const nodeOnly = (because: string): TransferPolicy => ({ curlFromBytes: null, because, pick: () => node });
+  if (config.transfer === 'node') return nodeOnly('WORKER_TRANSFER=node');
   const probe = await storage.beginPartial('transfer-probe');
   const inPlace = probe.appendInPlace !== undefined;
   await probe.discard();
   const command = curlTiedToParent(config.curlPath);
   const version = await curlVersion(command);
-  if (version !== null && inPlace) return { transfer: createCurlTransfer(command), because: version };
-  const why =
-    version === null
-      ? `${[...command.tiedToParent, command.curlPath].join(' ')} could not be run`
-      : 'the storage has no local partial files';
-  if (config.transfer === 'curl') throw new Error(`WORKER_TRANSFER=curl, but ${why}`);
-  return { transfer: createNodeTransfer(), because: `${why}: using node:http` };
+  if (version === null || !inPlace) {
+    const why =
+      version === null
+        ? `${[...command.tiedToParent, command.curlPath].join(' ')} could not be run`
+        : 'the storage has no local partial files';
+    if (config.transfer === 'curl') throw new Error(`WORKER_TRANSFER=curl, but ${why}`);
+    return nodeOnly(`${why}: using node:http`);
+  }
+  const curl = createCurlTransfer(command);
+  const curlFromBytes = config.curlMinBytes;
+  return {
+    curlFromBytes,
+    because: version,
+    pick: (asset) => {
+      const size = asset.expectedSize ?? (asset.role === 'video' ? Number.POSITIVE_INFINITY : 0);
+      return size >= curlFromBytes ? curl : node;
+    },
+  };
 }
 
 /** `curl 7.88.1` when curl runs the way the transfer starts it (tied to this process), else null. */

@@ -61,7 +61,7 @@ async function getWithCurl(command: CurlCommand, request: TransferRequest): Prom
         return verdict.kind === 'body';
       });
       // A redirect or refusal may have left its own body in the file: it is not media.
-      if (verdict !== null && verdict.kind !== 'body') await truncate(target.path, target.offset);
+      if (verdict !== null && verdict.kind !== 'body') await cutBack(target);
     },
     {
       maxBytes: request.maxBytes,
@@ -69,6 +69,15 @@ async function getWithCurl(command: CurlCommand, request: TransferRequest): Prom
     },
   );
   return resultOf(verdict, exit, offset);
+}
+
+/** Cuts the file back to the bytes it had before this GET (it may not exist: curl creates it). */
+async function cutBack(target: InPlaceTarget): Promise<void> {
+  try {
+    await truncate(target.path, target.offset);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  }
 }
 
 function resultOf(verdict: HeadVerdict | null, exit: CurlExit | null, offset: number): TransferResult {

@@ -3,15 +3,15 @@ import type { Db, PgBoss, Prisma } from '@tiksavr/db';
 import type { Storage } from '@tiksavr/storage';
 import type { WorkerConfig } from '../../env.ts';
 import type { Logger } from '../../logger.ts';
-import type { MediaTransfer } from './media-transfer.ts';
+import type { TransferPolicy } from './choose-media-transfer.ts';
 
 /** What every step of the download pipeline works with. */
 export type DownloadDeps = {
   readonly db: Db;
   readonly boss: PgBoss;
   readonly storage: Storage;
-  /** How media bytes reach storage: curl or node:http (see media-transfer.ts). */
-  readonly transfer: MediaTransfer;
+  /** Which transfer (curl or node:http) brings an asset's bytes into storage. */
+  readonly transfers: TransferPolicy;
   /** Where TikTok is (the real site or the simulator) and which media hosts may be fetched. */
   readonly upstream: Upstream;
   readonly config: WorkerConfig;

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { createUpstream, isAppError, type MediaAsset } from '@tiksavr/core';
 import { createLocalStorage } from '@tiksavr/storage';
 import { loadConfig } from '../../env.ts';
+import type { TransferPolicy } from './choose-media-transfer.ts';
 import { createCurlTransfer, curlTiedToParent } from './curl-transfer.ts';
 import { fetchAsset } from './fetch-asset.ts';
 import type { MediaTransfer } from './media-transfer.ts';
@@ -92,6 +93,12 @@ function videoAsset(candidates: string[]): MediaAsset {
   };
 }
 
+const onlyThrough = (transfer: MediaTransfer): TransferPolicy => ({
+  curlFromBytes: transfer.name === 'curl' ? 0 : null,
+  because: 'test',
+  pick: () => transfer,
+});
+
 const transfers: Record<MediaTransfer['name'], MediaTransfer> = {
   curl: createCurlTransfer(curlTiedToParent('curl')),
   node: createNodeTransfer(),
@@ -123,7 +130,7 @@ for (const [name, transfer] of Object.entries(transfers)) {
       const deps = {
         storage: createLocalStorage(dataDir),
         config,
-        transfer,
+        transfers: onlyThrough(transfer),
         upstream: createUpstream(cdn.origin),
       };
       return fetchAsset(deps, {
@@ -187,7 +194,7 @@ for (const [name, transfer] of Object.entries(transfers)) {
       });
       const storage = createLocalStorage(dataDir);
       const work = fetchAsset(
-        { storage, config, transfer, upstream: createUpstream(cdn.origin) },
+        { storage, config, transfers: onlyThrough(transfer), upstream: createUpstream(cdn.origin) },
         {
           itemId: `${name}-too-large`,
           asset: videoAsset([`${cdn.origin}/file`]),

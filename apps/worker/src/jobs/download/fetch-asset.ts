@@ -1,7 +1,7 @@
 import { AppError, type MediaAsset, type MediaRequestHeaders } from '@tiksavr/core';
 import type { PartialUpload, StoredObject } from '@tiksavr/storage';
 import type { DownloadDeps } from './download-deps.ts';
-import type { TransferResult } from './media-transfer.ts';
+import type { MediaTransfer, TransferResult } from './media-transfer.ts';
 import { toAppError } from './to-app-error.ts';
 
 export type FetchAssetInput = {
@@ -15,7 +15,12 @@ export type FetchAssetInput = {
   readonly lastAttempt: boolean;
 };
 
-export type FetchedAsset = StoredObject & { readonly mime: string; readonly candidateIndex: number };
+export type FetchedAsset = StoredObject & {
+  readonly mime: string;
+  readonly candidateIndex: number;
+  /** Which transfer brought the bytes (for the logs). */
+  readonly transfer: MediaTransfer['name'];
+};
 
 /**
  * A dead URL (404/410) moves on to the next candidate at once. A refusal or a server error
@@ -38,13 +43,14 @@ const LAST_ATTEMPT_NEXT_CANDIDATE_CODES = new Set([
  * (or the configured simulator origin).
  */
 export async function fetchAsset(
-  deps: Pick<DownloadDeps, 'storage' | 'config' | 'transfer' | 'upstream'>,
+  deps: Pick<DownloadDeps, 'storage' | 'config' | 'transfers' | 'upstream'>,
   input: FetchAssetInput,
 ): Promise<FetchedAsset> {
   let lastError: AppError | undefined;
+  const transfer = deps.transfers.pick(input.asset);
   for (const [candidateIndex, url] of input.asset.candidates.entries()) {
     try {
-      return await fetchCandidate(deps, input, url, candidateIndex);
+      return await fetchCandidate(deps, transfer, input, url, candidateIndex);
     } catch (error) {
       if (input.signal.aborted) throw error;
       const appError = toAppError(error);
@@ -64,7 +70,8 @@ export function partialIdOf(itemId: string, asset: MediaAsset, candidateIndex: n
 const MAX_REDIRECTS = 5;
 
 async function fetchCandidate(
-  deps: Pick<DownloadDeps, 'storage' | 'config' | 'transfer' | 'upstream'>,
+  deps: Pick<DownloadDeps, 'storage' | 'config' | 'upstream'>,
+  transfer: MediaTransfer,
   input: FetchAssetInput,
   candidateUrl: string,
   candidateIndex: number,
@@ -82,7 +89,7 @@ async function fetchCandidate(
     }
     let result: TransferResult;
     try {
-      result = await deps.transfer.get({
+      result = await transfer.get({
         url,
         headers: input.headers,
         partial,
@@ -101,6 +108,7 @@ async function fetchCandidate(
         ...stored,
         mime: input.asset.mime ?? result.contentType ?? 'application/octet-stream',
         candidateIndex,
+        transfer: transfer.name,
       };
     }
     if (result.kind === 'redirect') {

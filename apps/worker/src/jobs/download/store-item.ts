@@ -87,6 +87,7 @@ export async function downloadPlan(
         continue;
       }
       try {
+        const fetchStartedAt = performance.now();
         const fetched = await fetchAsset(deps, {
           itemId: plan.itemId,
           asset,
@@ -96,6 +97,19 @@ export async function downloadPlan(
           onBytes: (done, total) =>
             progress.report(completedBytes + done, total === null ? null : completedBytes + total),
         });
+        const ms = Math.round(performance.now() - fetchStartedAt);
+        // From the first media request to the file in place (hashed, fsynced, renamed).
+        deps.log.info(
+          {
+            downloadId: ticket.downloadId,
+            role: asset.role,
+            index: asset.index,
+            bytes: fetched.size,
+            ms,
+            transfer: fetched.transfer,
+          },
+          'asset stored',
+        );
         await recordAsset(deps, plan.itemId, asset, fetched);
         completedBytes += fetched.size;
         stored.push({ role: asset.role, index: asset.index, size: fetched.size });
