@@ -58,6 +58,13 @@ async function startCdn(foreignOrigin: string): Promise<Cdn> {
       res.end('<html>Moved: this body is not the media</html>');
     };
     if (path === '/file') return sendFile(req, res, true);
+    if (path === '/cookie-checked') {
+      // Only the exact Cookie and Referer the resolver gave (quotes and backslashes included).
+      if (req.headers.cookie !== TRICKY_COOKIE || req.headers.referer !== HEADERS.Referer) {
+        return res.writeHead(403).end();
+      }
+      return sendFile(req, res, true);
+    }
     if (path === '/no-range') return sendFile(req, res, false);
     if (path === '/moved') return redirect('/file');
     if (path === '/away') return redirect(`${foreignOrigin}/file`);
@@ -80,6 +87,7 @@ async function startCdn(foreignOrigin: string): Promise<Cdn> {
 }
 
 const HEADERS = { Cookie: 'tt_chain_token=abc', Referer: 'https://www.tiktok.com/', 'User-Agent': 'test' };
+const TRICKY_COOKIE = 'tt_chain_token="a\\b"; msToken=x y';
 
 function videoAsset(candidates: string[]): MediaAsset {
   return {
@@ -125,7 +133,10 @@ after(async () => {
 for (const [name, transfer] of Object.entries(transfers)) {
   describe(`fetchAsset over the ${name} transfer`, () => {
     let itemCount = 0;
-    const fetch = (candidates: string[], options: { lastAttempt?: boolean } = {}) => {
+    const fetch = (
+      candidates: string[],
+      options: { lastAttempt?: boolean; headers?: typeof HEADERS } = {},
+    ) => {
       const config = loadConfig({ DATABASE_URL: 'postgresql://unused/unused', DATA_DIR: dataDir });
       const deps = {
         storage: createLocalStorage(dataDir),
@@ -136,7 +147,7 @@ for (const [name, transfer] of Object.entries(transfers)) {
       return fetchAsset(deps, {
         itemId: `${name}-${++itemCount}`,
         asset: videoAsset(candidates),
-        headers: HEADERS,
+        headers: options.headers ?? HEADERS,
         signal: new AbortController().signal,
         onBytes: () => {},
         lastAttempt: options.lastAttempt ?? false,
@@ -170,6 +181,20 @@ for (const [name, transfer] of Object.entries(transfers)) {
       assert.equal(stored.candidateIndex, 1);
       assert.equal(stored.sha256, sha(FILE));
       assert.equal(foreignHits, before);
+    });
+
+    test('the request headers arrive exactly as given; a line break in one is never sent', async () => {
+      const stored = await fetch([`${cdn.origin}/cookie-checked`], {
+        headers: { ...HEADERS, Cookie: TRICKY_COOKIE },
+      });
+      assert.equal(stored.sha256, sha(FILE));
+      const before = cdn.hits.get('/cookie-checked') ?? 0;
+      const injected = { ...HEADERS, Cookie: `${TRICKY_COOKIE}\r\nX-Injected: 1` };
+      assert.notEqual(
+        await codeOf(fetch([`${cdn.origin}/cookie-checked`], { headers: injected })),
+        'no error',
+      );
+      assert.equal(cdn.hits.get('/cookie-checked') ?? 0, before, 'nothing was sent');
     });
 
     test('a redirect loop ends with upstream_error', async () => {
