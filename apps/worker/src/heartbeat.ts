@@ -1,6 +1,14 @@
 import type { Db } from '@tiksavr/db';
 
-export type WorkerIdentity = { id: string; host: string; pid: number; version: string; concurrency: number };
+export type WorkerIdentity = {
+  id: string;
+  host: string;
+  pid: number;
+  version: string;
+  concurrency: number;
+  /** How it fetches media, in words (TransferPolicy.description). */
+  transfer: string;
+};
 
 /**
  * Keeps this worker's WorkerHeartbeat row fresh so the admin monitor can list live workers and

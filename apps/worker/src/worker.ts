@@ -48,7 +48,10 @@ export async function startWorker(config: WorkerConfig, log: Logger): Promise<Ru
   const swept = await storage.sweepTemp(config.tempMaxAgeSeconds * 1000);
   if (swept > 0) log.info({ swept }, 'orphan temp files removed');
   const transfers = await chooseTransferPolicy(config, storage);
-  log.info({ curlFromBytes: transfers.curlFromBytes, because: transfers.because }, 'media transfer chosen');
+  log.info(
+    { curlFromBytes: transfers.curlFromBytes, transfer: transfers.description },
+    'media transfer chosen',
+  );
 
   const shutdown = new AbortController();
   const deps: DownloadDeps = {
@@ -72,7 +75,14 @@ export async function startWorker(config: WorkerConfig, log: Logger): Promise<Ru
   };
   const heartbeat = startHeartbeat(
     db,
-    { id, host: hostname(), pid: process.pid, version: WORKER_VERSION, concurrency: config.concurrency },
+    {
+      id,
+      host: hostname(),
+      pid: process.pid,
+      version: WORKER_VERSION,
+      concurrency: config.concurrency,
+      transfer: transfers.description,
+    },
     {
       intervalSeconds: config.heartbeatSeconds,
       inFlight: () => running.size,

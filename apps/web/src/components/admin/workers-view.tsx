@@ -31,13 +31,20 @@ export function WorkersView() {
           <table className="w-full text-left text-sm">
             <thead className="border-b border-gray-300">
               <tr>
-                {['Status', 'Host', 'PID', 'Version', 'In flight', 'Started', 'Last heartbeat'].map(
-                  (title) => (
-                    <th key={title} scope="col" className="py-2 pr-3">
-                      {title}
-                    </th>
-                  ),
-                )}
+                {[
+                  'Status',
+                  'Host',
+                  'PID',
+                  'Version',
+                  'Downloads with',
+                  'In flight',
+                  'Started',
+                  'Last heartbeat',
+                ].map((title) => (
+                  <th key={title} scope="col" className="py-2 pr-3">
+                    {title}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -55,6 +62,16 @@ export function WorkersView() {
                   <td className="py-2 pr-3 font-mono">{worker.host}</td>
                   <td className="py-2 pr-3 tabular-nums">{worker.pid}</td>
                   <td className="py-2 pr-3 font-mono">{worker.version}</td>
+                  <td
+                    className={`py-2 pr-3 ${worker.transfer.startsWith('node:http only') ? 'text-amber-800' : ''}`}
+                    title={
+                      worker.transfer.startsWith('node:http only')
+                        ? 'Large files download several times slower without curl.'
+                        : undefined
+                    }
+                  >
+                    {worker.transfer || '—'}
+                  </td>
                   <td className="py-2 pr-3 tabular-nums">
                     {worker.inFlight} / {worker.concurrency}
                   </td>

@@ -105,6 +105,7 @@ describe('admin users and workers', () => {
           pid: 10,
           version: '1',
           concurrency: 4,
+          transfer: 'curl 7.88.1 from 8 MiB, node:http below',
           inFlight: 2,
           lastSeenAt: new Date(now - 1000),
         },
@@ -121,10 +122,10 @@ describe('admin users and workers', () => {
     });
     const { workers } = await caller().admin.workers.list();
     assert.deepEqual(
-      workers.map((worker) => [worker.id, worker.stale, worker.inFlight]),
+      workers.map((worker) => [worker.id, worker.stale, worker.inFlight, worker.transfer]),
       [
-        ['fresh', false, 2],
-        ['silent', true, 1],
+        ['fresh', false, 2, 'curl 7.88.1 from 8 MiB, node:http below'],
+        ['silent', true, 1, ''],
       ],
     );
   });

@@ -13,6 +13,8 @@ export type WorkerRow = {
   pid: number;
   version: string;
   concurrency: number;
+  /** How it fetches media, in the worker's words ("" from a worker older than this field). */
+  transfer: string;
   inFlight: number;
   startedAt: Date;
   lastSeenAt: Date;

@@ -37,7 +37,7 @@ describe('chooseTransferPolicy', () => {
       storage,
     );
     assert.equal(policy.curlFromBytes, 1_000_000);
-    assert.match(policy.because, /^curl \d/);
+    assert.match(policy.description, /^curl \d[^ ]* from 1000000 bytes, node:http below$/);
     assert.equal(policy.pick(asset('video')).name, 'curl');
     assert.equal(policy.pick(asset('video', 5_000_000)).name, 'curl');
     assert.equal(policy.pick(asset('video', 999_999)).name, 'node');
@@ -59,7 +59,7 @@ describe('chooseTransferPolicy', () => {
     const missing = { curlPath: join(dataDir, 'no-such-curl'), curlMinBytes: 0 };
     const fallback = await chooseTransferPolicy({ transfer: 'auto', ...missing }, storage);
     assert.equal(fallback.curlFromBytes, null);
-    assert.match(fallback.because, /could not be run: using node:http/);
+    assert.match(fallback.description, /^node:http only \(.*could not be run\)$/);
     await assert.rejects(
       chooseTransferPolicy({ transfer: 'curl', ...missing }, storage),
       /WORKER_TRANSFER=curl, but/,

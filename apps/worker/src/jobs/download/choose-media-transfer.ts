@@ -18,8 +18,8 @@ const run = promisify(execFile);
 export type TransferPolicy = {
   /** null: curl is never used. */
   readonly curlFromBytes: number | null;
-  /** `curl 7.88.1`, or why curl is not used. */
-  readonly because: string;
+  /** In words, for logs and the admin's worker list: "curl 7.88.1 from 8 MiB, node:http below". */
+  readonly description: string;
   pick(asset: MediaAsset): MediaTransfer;
 };
 
@@ -33,7 +33,11 @@ export async function chooseTransferPolicy(
   storage: Storage,
 ): Promise<TransferPolicy> {
   const node = createNodeTransfer();
-  const nodeOnly = (because: string): TransferPolicy => ({ curlFromBytes: null, because, pick: () => node });
+  const nodeOnly = (why: string): TransferPolicy => ({
+    curlFromBytes: null,
+    description: `node:http only (${why})`,
+    pick: () => node,
+  });
   if (config.transfer === 'node') return nodeOnly('WORKER_TRANSFER=node');
   const probe = await storage.beginPartial('transfer-probe');
   const inPlace = probe.appendInPlace !== undefined;
@@ -46,18 +50,22 @@ export async function chooseTransferPolicy(
         ? `${[...command.tiedToParent, command.curlPath].join(' ')} could not be run`
         : 'the storage has no local partial files';
     if (config.transfer === 'curl') throw new Error(`WORKER_TRANSFER=curl, but ${why}`);
-    return nodeOnly(`${why}: using node:http`);
+    return nodeOnly(why);
   }
   const curl = createCurlTransfer(command);
   const curlFromBytes = config.curlMinBytes;
   return {
     curlFromBytes,
-    because: version,
+    description: `${version} from ${formatMiB(curlFromBytes)}, node:http below`,
     pick: (asset) => {
       const size = asset.expectedSize ?? (asset.role === 'video' ? Number.POSITIVE_INFINITY : 0);
       return size >= curlFromBytes ? curl : node;
     },
   };
+}
+
+function formatMiB(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
 
 /** `curl 7.88.1` when curl runs the way the transfer starts it (tied to this process), else null. */

@@ -47,6 +47,19 @@ for (const transfer of ['curl', 'node'] as const) {
       await world?.close();
     });
 
+    test('the heartbeat tells admins how this worker fetches media', async () => {
+      const [beat] = await world.database.db.workerHeartbeat.findMany({
+        orderBy: { startedAt: 'desc' },
+        take: 1,
+      });
+      assert.match(
+        beat?.transfer ?? '',
+        transfer === 'curl'
+          ? /^curl \d\S* from 0 MiB, node:http below$/
+          : /^node:http only \(WORKER_TRANSFER=node\)$/,
+      );
+    });
+
     test('a public video is stored with the sim bytes and the Download ends done', async () => {
       const { item, download } = await run({ caption: 'Hello World #Cats' });
       assert.equal(download.state, 'done', show(download));

@@ -103,7 +103,7 @@ function videoAsset(candidates: string[]): MediaAsset {
 
 const onlyThrough = (transfer: MediaTransfer): TransferPolicy => ({
   curlFromBytes: transfer.name === 'curl' ? 0 : null,
-  because: 'test',
+  description: 'test',
   pick: () => transfer,
 });
 
