@@ -4,6 +4,7 @@ import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink, utimes
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '@tiksavr/core';
+import { type RunningWriter, startWriter } from './in-place-writer.ts';
 import type {
   AppendOptions,
   ByteRange,
@@ -28,8 +29,6 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
 const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 /** appendInPlace reads what the writer appended in pieces of up to this size. */
 const TAIL_READ_BYTES = 2 * 1024 * 1024;
-/** How long appendInPlace waits for more bytes once it has hashed everything written so far. */
-const TAIL_IDLE_MS = 5;
 
 function isMissing(error: unknown): boolean {
   return (error as { code?: string }).code === 'ENOENT';
@@ -87,6 +86,20 @@ function createBackgroundSync(handle: FileHandle) {
       await syncing;
     },
   };
+}
+
+/** The file once `writer` has created it, read-only; null when the writer finished without creating it. */
+async function openWhenCreated(path: string, writer: RunningWriter): Promise<FileHandle | null> {
+  for (;;) {
+    const writerFinished = writer.finished();
+    try {
+      return await open(path, 'r');
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    if (writerFinished) return null;
+    await writer.idle();
+  }
 }
 
 async function fsyncPath(path: string): Promise<void> {
@@ -214,47 +227,19 @@ export function createLocalStorage(rootDir: string): Storage {
       // O_TRUNC (curl does without a resume offset) makes ext4 flush the whole file when it
       // closes it (auto_da_alloc, for replace-via-truncate), which halved download speed.
       if (offset === 0) await rm(path, { force: true });
-      const stopWriter = new AbortController();
-      let writerDone = false;
-      let wake: (() => void) | null = null;
-      const writing = (async () => write({ path, offset, signal: stopWriter.signal }))().finally(() => {
-        writerDone = true;
-        wake?.();
-      });
-      writing.catch(() => {}); // awaited below; this keeps an early failure from going unhandled
-      const idle = () =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, TAIL_IDLE_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        }).finally(() => {
-          wake = null;
-        });
-      /** The file, read-only (fdatasync works on it), once the writer has created it; null if it never did. */
-      const openWhenCreated = async (): Promise<FileHandle | null> => {
-        for (;;) {
-          const writerFinished = writerDone;
-          try {
-            return await open(path, 'r');
-          } catch (error) {
-            if (!isMissing(error)) throw error;
-          }
-          if (writerFinished) return null;
-          await idle();
-        }
-      };
+      const writer = startWriter(write, { path, offset });
       // One buffer for the whole file: the bytes go from the page cache into the hash, no garbage.
       const buffer = Buffer.allocUnsafe(TAIL_READ_BYTES);
       let hashed = offset;
       let handle: FileHandle | null = null;
       let sync: ReturnType<typeof createBackgroundSync> | null = null;
       try {
-        handle = await openWhenCreated();
+        // Read-only is enough: fdatasync works on it. null: the writer never created the file.
+        handle = await openWhenCreated(path, writer);
         sync = handle === null ? null : createBackgroundSync(handle);
-        while (handle !== null && sync !== null) {
-          const writerFinished = writerDone;
+        for (;;) {
+          if (handle === null || sync === null) break;
+          const writerFinished = writer.finished();
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, hashed);
           if (bytesRead > 0) {
             if (hashed + bytesRead > maxBytes) {
@@ -269,14 +254,14 @@ export function createLocalStorage(rootDir: string): Storage {
           }
           // Caught up. Only once the writer had finished before this read is the file complete.
           if (writerFinished) break;
-          await idle();
+          await writer.idle();
         }
-        await writing;
+        await writer.done;
         await sync?.check();
       } catch (error) {
-        stopWriter.abort(error);
+        writer.stop(error);
         // The writer must have stopped before the file is looked at (and before a caller discards it).
-        await writing.catch(() => {});
+        await writer.done.catch(() => {});
         throw error;
       } finally {
         await sync?.settle();

@@ -101,6 +101,9 @@ async function runCurl(
   target: InPlaceTarget,
   onHead: (head: MediaHead) => boolean,
 ): Promise<CurlExit> {
+  const stopSignals = [request.signal, target.signal];
+  // An abort that came before the start would never fire its listener below.
+  for (const signal of stopSignals) signal.throwIfAborted();
   const [program, args] = curlCommandLine(command, ['-q', '--config', '-']);
   const child = spawn(program, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -110,7 +113,6 @@ async function runCurl(
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  const stopSignals = [request.signal, target.signal];
   for (const signal of stopSignals) signal.addEventListener('abort', stop, { once: true });
   try {
     child.stdin.on('error', () => {}); // curl may exit before reading its config (a spawn failure)

@@ -135,7 +135,7 @@ for (const [name, transfer] of Object.entries(transfers)) {
     let itemCount = 0;
     const fetch = (
       candidates: string[],
-      options: { lastAttempt?: boolean; headers?: typeof HEADERS } = {},
+      options: { lastAttempt?: boolean; headers?: typeof HEADERS; signal?: AbortSignal } = {},
     ) => {
       const config = loadConfig({ DATABASE_URL: 'postgresql://unused/unused', DATA_DIR: dataDir });
       const deps = {
@@ -148,7 +148,7 @@ for (const [name, transfer] of Object.entries(transfers)) {
         itemId: `${name}-${++itemCount}`,
         asset: videoAsset(candidates),
         headers: options.headers ?? HEADERS,
-        signal: new AbortController().signal,
+        signal: options.signal ?? new AbortController().signal,
         onBytes: () => {},
         lastAttempt: options.lastAttempt ?? false,
       });
@@ -195,6 +195,13 @@ for (const [name, transfer] of Object.entries(transfers)) {
         'no error',
       );
       assert.equal(cdn.hits.get('/cookie-checked') ?? 0, before, 'nothing was sent');
+    });
+
+    test('a download canceled before its request starts sends nothing', async () => {
+      const before = cdn.hits.get('/file') ?? 0;
+      const canceled = AbortSignal.abort(new Error('canceled by the person'));
+      assert.notEqual(await codeOf(fetch([`${cdn.origin}/file`], { signal: canceled })), 'no error');
+      assert.equal(cdn.hits.get('/file') ?? 0, before);
     });
 
     test('a redirect loop ends with upstream_error', async () => {
