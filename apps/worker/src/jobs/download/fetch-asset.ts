@@ -23,7 +23,7 @@ export type FetchedAsset = StoredObject & {
 };
 
 /**
- * A dead URL (404/410) moves on to the next candidate at once. A refusal or a server error
+ * A dead URL (404/410) or one off TikTok's media hosts moves on to the next candidate at once. A refusal or a server error
  * (403/5xx) usually hits every candidate alike, and the next candidate is a lesser variant, so
  * those end the attempt (the retry resolves fresh URLs) — except on the last attempt, where a
  * lesser file beats none.
