@@ -23,10 +23,10 @@ export type FetchedAsset = StoredObject & {
 };
 
 /**
- * A dead URL (404/410) or one off TikTok's media hosts moves on to the next candidate at once. A refusal or a server error
- * (403/5xx) usually hits every candidate alike, and the next candidate is a lesser variant, so
- * those end the attempt (the retry resolves fresh URLs) — except on the last attempt, where a
- * lesser file beats none.
+ * A dead URL (404/410), or one off TikTok's media hosts, moves on to the next candidate at once.
+ * A refusal or a server error (403/5xx) usually hits every candidate alike, and the next
+ * candidate is a lesser variant, so those end the attempt (the retry resolves fresh URLs) —
+ * except on the last attempt, where a lesser file beats none.
  */
 const NEXT_CANDIDATE_CODES = new Set(['media_expired', 'media_host_refused']);
 const LAST_ATTEMPT_NEXT_CANDIDATE_CODES = new Set([
