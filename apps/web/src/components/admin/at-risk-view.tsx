@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatTimeLeft } from '@tiksavr/core';
 import Link from 'next/link';
 import { useTRPC } from '../../lib/trpc.tsx';
+import { TableHead } from '../ui/table-head.tsx';
 import { formatSeconds, formatTime } from './format.ts';
 import { REFRESH_MS } from './refresh.ts';
 
@@ -44,31 +45,17 @@ export function AtRiskView() {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-300">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Time left
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Verdict
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Estimated start
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Queue position
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Attempts
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  User
-                </th>
-                <th scope="col" className="py-2">
-                  Story
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Time left',
+                'Verdict',
+                'Estimated start',
+                'Queue position',
+                'Attempts',
+                'User',
+                'Story',
+              ]}
+            />
             <tbody>
               {stories.map((story) => {
                 const verdict = verdictOf(story);

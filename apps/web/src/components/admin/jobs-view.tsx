@@ -6,6 +6,8 @@ import { useMemo, useState } from 'react';
 import { useTRPC } from '../../lib/trpc.tsx';
 import { useDebouncedValue } from '../dashboard/use-debounced-value.ts';
 import { buttonStyles } from '../ui/button-styles.ts';
+import { LoadMoreButton } from '../ui/load-more-button.tsx';
+import { TableHead } from '../ui/table-head.tsx';
 import { formatTime } from './format.ts';
 import { EMPTY_JOB_FILTER, type JobFilterForm, JobFilters, toJobFilter } from './job-filters.tsx';
 import { JobStateBadge } from './job-state-badge.tsx';
@@ -101,8 +103,8 @@ export function JobsView({ initial }: { initial: Partial<JobFilterForm> }) {
       {pages.error ? <p role="alert">Could not load the jobs: {pages.error.message}</p> : null}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-gray-300">
-            <tr>
+          <TableHead
+            leading={
               <th scope="col" className="py-2 pr-2">
                 <input
                   type="checkbox"
@@ -113,15 +115,9 @@ export function JobsView({ initial }: { initial: Partial<JobFilterForm> }) {
                   }
                 />
               </th>
-              {['State', 'Created', 'User', 'Link', 'Kind', 'Attempts', 'Failure', 'Finished'].map(
-                (title) => (
-                  <th key={title} scope="col" className="py-2 pr-3">
-                    {title}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
+            }
+            columns={['State', 'Created', 'User', 'Link', 'Kind', 'Attempts', 'Failure', 'Finished']}
+          />
           <tbody>
             {jobs.map((job) => (
               <tr
@@ -180,16 +176,7 @@ export function JobsView({ initial }: { initial: Partial<JobFilterForm> }) {
       {!pages.isPending && jobs.length === 0 ? (
         <p className="rounded-xl border border-gray-200 p-6 text-center text-gray-700">No job matches.</p>
       ) : null}
-      {pages.hasNextPage ? (
-        <button
-          type="button"
-          className={buttonStyles.secondary}
-          disabled={pages.isFetchingNextPage}
-          onClick={() => pages.fetchNextPage()}
-        >
-          Load older jobs
-        </button>
-      ) : null}
+      <LoadMoreButton pages={pages} label="Load older jobs" />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc.tsx';
+import { TableHead } from '../ui/table-head.tsx';
 import { formatSeconds, formatTime } from './format.ts';
 import { REFRESH_MS } from './refresh.ts';
 import { StatCard } from './stat-card.tsx';
@@ -141,31 +142,16 @@ export function OverviewView() {
         </h2>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-300">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Queue
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Ready
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Deferred
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Active
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Failed (kept)
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Total kept
-                </th>
-                <th scope="col" className="py-2">
-                  Counted
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Queue',
+                ...['Ready', 'Deferred', 'Active', 'Failed (kept)', 'Total kept'].map((title) => ({
+                  title,
+                  numeric: true,
+                })),
+                'Counted',
+              ]}
+            />
             <tbody>
               {queues.map((queue) => (
                 <tr key={queue.name} className="border-b border-gray-100">

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc.tsx';
 import { useDebouncedValue } from '../dashboard/use-debounced-value.ts';
 import { buttonStyles } from '../ui/button-styles.ts';
+import { LoadMoreButton } from '../ui/load-more-button.tsx';
+import { TableHead } from '../ui/table-head.tsx';
 import { formatTime } from './format.ts';
 import { REFRESH_MS } from './refresh.ts';
 import { SignupToggle } from './signup-toggle.tsx';
@@ -50,15 +52,7 @@ export function UsersView({ selfId }: { selfId: string }) {
       ) : null}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-gray-300">
-            <tr>
-              {['Email', 'Role', 'Status', 'Downloads', 'Joined', 'Actions'].map((title) => (
-                <th key={title} scope="col" className="py-2 pr-3">
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Email', 'Role', 'Status', 'Downloads', 'Joined', 'Actions']} />
           <tbody>
             {users.map((user) => {
               const self = user.id === selfId;
@@ -114,16 +108,7 @@ export function UsersView({ selfId }: { selfId: string }) {
           </tbody>
         </table>
       </div>
-      {pages.hasNextPage ? (
-        <button
-          type="button"
-          className={buttonStyles.secondary}
-          disabled={pages.isFetchingNextPage}
-          onClick={() => pages.fetchNextPage()}
-        >
-          Load more accounts
-        </button>
-      ) : null}
+      <LoadMoreButton pages={pages} label="Load more accounts" />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc.tsx';
+import { TableHead } from '../ui/table-head.tsx';
 import { formatSeconds, formatTime } from './format.ts';
 import { REFRESH_MS } from './refresh.ts';
 
@@ -29,24 +30,18 @@ export function WorkersView() {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-300">
-              <tr>
-                {[
-                  'Status',
-                  'Host',
-                  'PID',
-                  'Version',
-                  'Downloads with',
-                  'In flight',
-                  'Started',
-                  'Last heartbeat',
-                ].map((title) => (
-                  <th key={title} scope="col" className="py-2 pr-3">
-                    {title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Status',
+                'Host',
+                'PID',
+                'Version',
+                'Downloads with',
+                'In flight',
+                'Started',
+                'Last heartbeat',
+              ]}
+            />
             <tbody>
               {workers.map((worker) => (
                 <tr key={worker.id} className="border-b border-gray-100" data-testid="worker-row">

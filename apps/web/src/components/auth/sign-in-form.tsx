@@ -1,36 +1,26 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { authClient } from '../../lib/auth-client.ts';
 import { buttonStyles } from '../ui/button-styles.ts';
 import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
-import { authErrorMessage } from './auth-error-message.ts';
+import { useAuthSubmit } from './use-auth-submit.ts';
 
 /** method="post": if it is submitted before the page's script runs, the password stays out of the URL. */
 export function SignInForm() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, pending, submit } = useAuthSubmit('sign-in');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await authClient().signIn.email({
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
-    setPending(false);
-    if (result.error) {
-      setError(authErrorMessage(result.error, 'sign-in'));
-      return;
-    }
-    router.replace('/dashboard');
-    router.refresh();
+    await submit(() =>
+      authClient().signIn.email({
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+      }),
+    );
   }
 
   return (

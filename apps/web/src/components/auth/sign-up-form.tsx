@@ -1,19 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { authClient } from '../../lib/auth-client.ts';
 import { buttonStyles } from '../ui/button-styles.ts';
 import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
-import { authErrorMessage, PASSWORD_MIN_LENGTH } from './auth-error-message.ts';
+import { PASSWORD_MIN_LENGTH } from './auth-error-message.ts';
+import { useAuthSubmit } from './use-auth-submit.ts';
 
 /** method="post": if it is submitted before the page's script runs, the password stays out of the URL. */
 export function SignUpForm() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, setError, pending, submit } = useAuthSubmit('sign-up');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,17 +22,8 @@ export function SignUpForm() {
       setError(`Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`);
       return;
     }
-    setPending(true);
-    setError(null);
     const name = String(form.get('name') ?? '').trim() || email.split('@')[0] || email;
-    const result = await authClient().signUp.email({ email, password, name });
-    setPending(false);
-    if (result.error) {
-      setError(authErrorMessage(result.error, 'sign-up'));
-      return;
-    }
-    router.replace('/dashboard');
-    router.refresh();
+    await submit(() => authClient().signUp.email({ email, password, name }));
   }
 
   return (

@@ -6,7 +6,7 @@ import { useTRPC } from '../../lib/trpc.tsx';
 import { useDebouncedValue } from '../dashboard/use-debounced-value.ts';
 import { DownloadCard } from '../downloads/download-card.tsx';
 import { LiveDownloadsProvider, pollInterval, useLiveDownloads } from '../downloads/live-downloads.tsx';
-import { buttonStyles } from '../ui/button-styles.ts';
+import { LoadMoreButton } from '../ui/load-more-button.tsx';
 import { EMPTY_FILTERS, HistoryFilters, type HistoryFilterValues } from './history-filters.tsx';
 
 const PAGE_SIZE = 20;
@@ -82,16 +82,7 @@ function HistoryList() {
           ))}
         </ul>
       )}
-      {pages.hasNextPage ? (
-        <button
-          type="button"
-          className={`${buttonStyles.secondary} self-center`}
-          onClick={() => pages.fetchNextPage()}
-          disabled={pages.isFetchingNextPage}
-        >
-          {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      ) : null}
+      <LoadMoreButton pages={pages} label="Load more" className="self-center" />
     </div>
   );
 }
