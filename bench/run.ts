@@ -11,11 +11,16 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminJobsListCase, adminOverviewCase } from './cases/admin-queries.bench.ts';
+import { multiWorkerCase } from './cases/multi-worker.bench.ts';
 import { pageExtractCase } from './cases/page-extract.bench.ts';
+import { storageS3UploadCase } from './cases/storage-s3-upload.bench.ts';
+import { upstreamBudgetCapCase, upstreamBudgetUseCase } from './cases/upstream-budget.bench.ts';
 import { urlParseCase } from './cases/url-parse.bench.ts';
+import { watchBudgetUseCase, watchCpuPerCheckCase, watchStartDelayCase } from './cases/watch-checks.bench.ts';
 import { webHistoryCase } from './cases/web-history.bench.ts';
 import { webSubmitCase } from './cases/web-submit.bench.ts';
 import { workerDownloadSpeedCase } from './cases/worker-download-speed.bench.ts';
+import { workerJobTimelineCase } from './cases/worker-job-timeline.bench.ts';
 import { workerPickupCase } from './cases/worker-pickup.bench.ts';
 import { workerThroughputCase } from './cases/worker-throughput.bench.ts';
 import { type BenchCase, type CaseResult, toResult } from './harness.ts';
@@ -28,8 +33,16 @@ const CASES: readonly BenchCase[] = [
   adminOverviewCase,
   adminJobsListCase,
   workerThroughputCase,
+  workerJobTimelineCase,
+  multiWorkerCase,
   workerPickupCase,
   workerDownloadSpeedCase,
+  storageS3UploadCase,
+  upstreamBudgetUseCase,
+  upstreamBudgetCapCase,
+  watchStartDelayCase,
+  watchCpuPerCheckCase,
+  watchBudgetUseCase,
 ];
 
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');

@@ -6,6 +6,11 @@ import { openDatabase } from '@tiksavr/db/embedded';
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.DATA_DIR ?? '.data',
+  onNotice: (message) => process.stderr.write(`[database] ${message}\n`),
+}).catch((error: unknown) => {
+  // One clear line (the supervisor then says the database stopped), never a stack trace.
+  process.stderr.write(`[database] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 });
 process.stdout.write(`${JSON.stringify({ ready: true, url: database.url, embedded: database.embedded })}\n`);
 

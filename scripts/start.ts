@@ -2,8 +2,11 @@
 // TikTok simulator as upstream). Starts PostgreSQL (embedded unless DATABASE_URL is set), applies
 // migrations, builds the web app when needed, starts worker and web, prints the URL, and stops
 // every process it started on Ctrl-C.
+// `npm run start:web` / `npm run start:worker` (`--role web|worker`) run one part only, for
+// separate hosts: they need DATABASE_URL (one shared PostgreSQL) and, for more than one host, a
+// shared store (STORAGE_URL=s3://…) and the same BETTER_AUTH_SECRET on every web host.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WORKER_NODE_FLAGS, workerProcessEnv } from '../apps/worker/src/worker-process-options.ts';
@@ -12,7 +15,14 @@ import { webBuildIsCurrent } from './web-build-stamp.ts';
 const root = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const mode = args.has('--demo') ? 'demo' : args.has('--dev') ? 'dev' : 'start';
-const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
+const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
+if (roleArg !== 'all' && roleArg !== 'web' && roleArg !== 'worker') {
+  process.stdout.write(`[tiksavr] --role must be web or worker (got "${roleArg}")\n`);
+  process.exit(2);
+}
+const role: 'all' | 'web' | 'worker' = roleArg;
+// The demo keeps its own folder: its simulated posts and accounts never mix with real ones.
+const dataDir = resolve(process.env.DATA_DIR ?? join(root, mode === 'demo' ? '.data-demo' : '.data'));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
@@ -35,6 +45,30 @@ function authSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The Web Push (VAPID) key pair: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY when set, else a pair
+ * made on first start and kept in the data folder (vapid.json, mode 0600), like the auth secret.
+ * A P-256 pair in the form the `web-push` library takes (65-byte public, 32-byte private key,
+ * base64url), made with node:crypto so the supervisor loads no library for it. Null for a web or
+ * worker started on its own: separate hosts need the same pair everywhere, so it must be set.
+ */
+function vapidKeys(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } | null {
+  const { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY } = process.env;
+  if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY) return { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY };
+  if (role !== 'all') return null;
+  const file = join(dataDir, 'vapid.json');
+  if (!existsSync(file)) {
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    const key = ecdh.getPrivateKey();
+    const privateKey = Buffer.concat([Buffer.alloc(32 - key.length), key]).toString('base64url');
+    const publicKey = ecdh.getPublicKey().toString('base64url');
+    writeFileSync(file, `${JSON.stringify({ publicKey, privateKey }, null, 2)}\n`, { mode: 0o600 });
+  }
+  const keys = JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+}
+
 const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
@@ -53,7 +87,8 @@ function run(
     detached: true,
   });
   children.push({ name, child });
-  if (name !== 'database') child.stdout?.pipe(process.stdout);
+  // The database's and the simulator's stdout carry a machine-readable ready line, not for people.
+  if (name !== 'database' && name !== 'simulator') child.stdout?.pipe(process.stdout);
   child.stderr?.pipe(process.stderr);
   child.once('exit', (code, signal) => {
     if (!stopping) {
@@ -114,6 +149,31 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function main() {
+  if (role !== 'all' && !process.env.DATABASE_URL) {
+    say(
+      `start:${role} runs only the ${role === 'web' ? 'web app' : 'worker'} and needs the shared database: set DATABASE_URL (postgresql://…). To run everything on this machine, use npm start.`,
+    );
+    process.exit(2);
+  }
+  if (role !== 'all' && mode === 'demo') {
+    say('the demo runs everything on one machine: use npm run demo without --role.');
+    process.exit(2);
+  }
+  if (role === 'web' && !process.env.BETTER_AUTH_SECRET) {
+    say(
+      `BETTER_AUTH_SECRET is not set: using the one kept in ${dataDir}. With more than one web host, set the same BETTER_AUTH_SECRET on each, or people get signed out when another host answers.`,
+    );
+  }
+  if (role !== 'all' && !(process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY)) {
+    say(
+      'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set, so web push notifications are off (webhooks still work). With web and worker on separate hosts, make one pair (npx web-push generate-vapid-keys) and set both on every host.',
+    );
+  }
+  if (role === 'worker' && !process.env.PUBLIC_URL) {
+    say(
+      `PUBLIC_URL is not set: links in notifications will point at ${publicUrl}. Set it to the address people use.`,
+    );
+  }
   mkdirSync(dataDir, { recursive: true });
   const started = Date.now();
 
@@ -153,9 +213,16 @@ async function main() {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     ...(tiktokOrigin ? { TIKTOK_ORIGIN: tiktokOrigin } : {}),
+    // The politeness budget protects TikTok; the demo's simulator needs none, so it may go fast.
+    ...(mode === 'demo' && !process.env.TIKTOK_REQUESTS_PER_MINUTE
+      ? { TIKTOK_REQUESTS_PER_MINUTE: '600' }
+      : {}),
+    // Notifications: links point at PUBLIC_URL; web push signs with the VAPID pair.
+    PUBLIC_URL: publicUrl,
+    ...vapidKeys(),
   };
 
-  if (mode !== 'dev' && !webBuildIsCurrent()) {
+  if (role !== 'worker' && mode !== 'dev' && !webBuildIsCurrent()) {
     say('building the web app (first start, or the code changed)…');
     await new Promise<void>((resolveBuild, reject) => {
       const build = spawn('npm', ['run', 'build', '-w', '@tiksavr/web'], {
@@ -172,16 +239,23 @@ async function main() {
     });
   }
 
-  await run(
-    'worker',
-    node,
-    [...WORKER_NODE_FLAGS, ...(mode === 'dev' ? ['--watch'] : []), 'apps/worker/src/main.ts'],
-    {
-      env: { ...appEnv, ...workerProcessEnv(root) },
-      ready: /\[worker\] ready/,
-    },
-  );
+  if (role !== 'web')
+    await run(
+      'worker',
+      node,
+      [...WORKER_NODE_FLAGS, ...(mode === 'dev' ? ['--watch'] : []), 'apps/worker/src/main.ts'],
+      {
+        env: { ...appEnv, ...workerProcessEnv(root) },
+        ready: /\[worker\] ready/,
+      },
+    );
 
+  if (role === 'worker') {
+    say(
+      `worker running against the shared database (ready in ${((Date.now() - started) / 1000).toFixed(1)} s). Press Ctrl-C to stop.`,
+    );
+    return;
+  }
   const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   await run(
     'web',

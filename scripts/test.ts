@@ -1,7 +1,7 @@
 // `npm test`: every check and test, on a fresh machine too.
 //   1. finds Chromium for Playwright (installs Debian's when running as root; else one clear line)
 //   2. starts one throwaway PostgreSQL cluster shared by every package's tests
-//   3. lint → typecheck + unit/integration tests (nx, cached) → Playwright e2e
+//   3. lint → typecheck + unit/integration tests (nx, cached) → Playwright e2e → multi-host test
 // and ends with one summary line "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -115,6 +115,14 @@ async function main() {
       ]),
     );
     results.push(await step('e2e', join(bin, 'nx'), ['run', '@tiksavr/e2e:e2e', '--outputStyle=stream']));
+    // Separate hosts (issue #15): real web and worker processes; after e2e, whose build it reuses.
+    results.push(
+      await step('multi-host', process.execPath, [
+        '--test',
+        '--test-reporter=spec',
+        'scripts/multi-host.test.ts',
+      ]),
+    );
   } finally {
     await cluster.stop();
     await rm(dir, { recursive: true, force: true });

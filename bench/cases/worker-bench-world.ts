@@ -39,6 +39,8 @@ export async function startWorkerBenchWorld(name: string): Promise<WorkerBenchWo
         TIKTOK_ORIGIN: sim.origin,
         WORKER_CONCURRENCY: String(concurrency),
         WORKER_HEARTBEAT_SECONDS: '30',
+        // These benches measure the worker, not the politeness budget (bench/cases/upstream-budget*).
+        TIKTOK_REQUESTS_PER_MINUTE: '6000',
         LOG_LEVEL: 'silent',
       });
       return startWorker(config, createLogger('silent'));

@@ -1,13 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { signUpThroughUi } from './support/accounts.ts';
+import { signInAsAdmin } from './support/admin-account.ts';
 import { SIM_ORIGIN } from './support/sim.ts';
 
 /**
  * The admin monitor, driven like an admin would. The first account on an instance becomes its
- * admin, and e2e has no back door to promote one (it talks to the product over HTTP only), so this
- * file is named to sort first: Playwright runs files in name order with one worker
- * (playwright.config.ts), so its sign-up is the instance's first. If another file ever signs up
- * before it, the first test fails with a message that says so instead of a confusing timeout.
+ * admin; the global setup (support/global-admin-setup.ts) signs it up before any spec, and this
+ * file signs in as it.
  *
  * Failures come from the simulator's control API: the test creates its own items as deleted
  * (a permanent failure, so no retry back-off to wait out), then makes them public again.
@@ -40,12 +39,9 @@ test('an admin sees failed jobs, retries them in bulk and watches them complete'
 }, testInfo) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const { email } = await signUpThroughUi(page);
+  const { email } = await signInAsAdmin(page);
   const me = await trpcQuery<{ role: string }>(page, 'me');
-  expect(
-    me.role,
-    'a-admin.spec.ts must sign up the first account of the instance (another spec signed up before it)',
-  ).toBe('admin');
+  expect(me.role).toBe('admin');
 
   // Three posts that fail for good (deleted), submitted as an ordinary user would.
   const items = [];

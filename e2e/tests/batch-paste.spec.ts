@@ -40,7 +40,7 @@ test('a pasted message with 10 links, bad ones among them, gives every link its 
   const linkRow = (link: string) => found.filter({ has: page.getByText(link, { exact: true }) });
   await expect(found).toHaveCount(10);
   await expect(page.getByRole('list', { name: 'Links found' }).locator('li[data-ok="false"]')).toHaveCount(5);
-  await expect(linkRow(bad.profile)).toContainText('profile');
+  await expect(linkRow(bad.profile)).toContainText('TikTok account @sunny.kitchen');
   await expect(linkRow(bad.lookalike)).toContainText('look like a TikTok link');
   await expect(linkRow(bad.live)).toContainText('LIVE');
   await screenshotBothSizes(page, testInfo, 'dashboard-batch-precheck');
@@ -59,7 +59,8 @@ test('a pasted message with 10 links, bad ones among them, gives every link its 
   await expect(cardFor(page, good.privateAccount)).toHaveAttribute('data-state', 'failed');
   await expect(cardFor(page, good.privateAccount)).toContainText('Save it with a screen recording');
   await expect(cardFor(page, good.deleted)).toHaveAttribute('data-state', 'failed');
-  await expect(cardFor(page, good.photo).getByRole('link', { name: 'Download all (ZIP)' })).toBeVisible();
+  await expect(cardFor(page, good.photo).getByRole('link', { name: /^Download all/ })).toBeVisible();
+  await cardFor(page, good.photo).getByRole('button', { name: 'Preview' }).click();
   await expect(cardFor(page, good.photo).getByRole('button', { name: 'Next photo' })).toBeVisible();
   await screenshotBothSizes(page, testInfo, 'dashboard-batch-outcomes');
 });

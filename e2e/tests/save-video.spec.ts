@@ -28,6 +28,9 @@ test('sign up, paste a video link, watch it finish, and download the exact bytes
   await expect(card).toBeVisible();
   await expect(card).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(card).toContainText('garlic noodles');
+  // The player opens on request only; the download itself is the card's main button.
+  await expect(card.locator('video')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Preview' }).click();
   await expect(card.locator('video')).toBeVisible();
   await screenshotBothSizes(page, testInfo, 'dashboard-video-saved');
 

@@ -9,6 +9,7 @@ export type OpenDatabaseOptions = {
   dataDir: string;
   databaseName?: string;
   onLog?: (message: string) => void;
+  onNotice?: (message: string) => void;
 };
 
 export type OpenDatabase = {
@@ -29,6 +30,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   const server = await startEmbeddedPostgres({
     clusterDir: join(options.dataDir, 'pg'),
     onLog: options.onLog,
+    onNotice: options.onNotice,
   });
   try {
     const url = await ensureDatabase(server.serverUrl, options.databaseName ?? 'tiksavr');

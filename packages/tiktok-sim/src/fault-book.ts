@@ -2,8 +2,9 @@ import { SimInputError } from './sim-input-error.ts';
 import type { SimFault, SimFaultKind } from './sim-types.ts';
 
 /**
- * The faults switched on for one item or for every request ('*'), each optionally limited to
- * the next N requests it affects. An item's own fault wins over a '*' fault of the same kind.
+ * The faults switched on for one item, one creator (its numeric id: profile page and lists),
+ * or every request ('*'), each optionally limited to the next N requests it affects. A target's
+ * own fault wins over a '*' fault of the same kind.
  */
 export type ActiveFault<K extends SimFaultKind = SimFaultKind> = {
   readonly target: string;
@@ -63,13 +64,18 @@ function checkFault(fault: SimFault): void {
       break;
     case 'status_429':
     case 'status_5xx':
-      if (fault.on !== undefined && !['page', 'media', 'any'].includes(fault.on)) {
-        throw new SimInputError("on must be 'page', 'media' or 'any'");
+      if (fault.on !== undefined && !['page', 'api', 'media', 'any'].includes(fault.on)) {
+        throw new SimInputError("on must be 'page', 'api', 'media' or 'any'");
       }
       if (fault.kind === 'status_429' && fault.retryAfterSeconds !== undefined) {
         if (!Number.isInteger(fault.retryAfterSeconds) || fault.retryAfterSeconds < 0) {
           throw new SimInputError('retryAfterSeconds must be an integer ≥ 0');
         }
+      }
+      break;
+    case 'challenge_once':
+      if (fault.on !== undefined && !['page', 'api', 'any'].includes(fault.on)) {
+        throw new SimInputError("on must be 'page', 'api' or 'any'");
       }
       break;
     case 'expired_signature':

@@ -4,6 +4,8 @@ import type { DemoExample, TikTokSim } from './sim-types.ts';
 export { SimInputError } from './sim-input-error.ts';
 export type {
   DemoExample,
+  SimCreator,
+  SimCreatorSpec,
   SimEndpoint,
   SimFault,
   SimFaultKind,
@@ -14,7 +16,12 @@ export type {
   SimItemStats,
   SimMediaRole,
   SimMediaStats,
+  SimPosted,
+  SimPostSpec,
+  SimRequestKind,
+  SimRequestLogEntry,
   SimStats,
+  SimStorySpec,
   SimVideoCodec,
   SimVisibility,
   TikTokSim,

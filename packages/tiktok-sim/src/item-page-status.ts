@@ -1,4 +1,4 @@
-import { isStoryLive, type StoredItem } from './item-registry.ts';
+import { isPublished, isStoryLive, type StoredItem } from './item-registry.ts';
 
 /**
  * What `webapp.video-detail` says about an item right now (tiktok-upstream.md §4, §6, §7).
@@ -8,7 +8,10 @@ import { isStoryLive, type StoredItem } from './item-registry.ts';
 export type ItemPageStatus = { statusCode: number; statusMsg: string; withItem: boolean };
 
 export function itemPageStatus(item: StoredItem | undefined, nowMs: number): ItemPageStatus {
-  if (!item) return { statusCode: 10204, statusMsg: "item doesn't exist", withItem: false };
+  // Not posted yet (a createTime in the future) and a banned account's items: as if unknown.
+  if (!item || !isPublished(item, nowMs) || item.user.banned) {
+    return { statusCode: 10204, statusMsg: "item doesn't exist", withItem: false };
+  }
   const { visibility, story } = item.data;
   if (visibility === 'deleted') return { statusCode: 10204, statusMsg: 'status_deleted', withItem: false };
   if (story && !isStoryLive(item, nowMs))

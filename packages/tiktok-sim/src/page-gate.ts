@@ -11,26 +11,37 @@ import { WAF_COOKIE_NAME } from './waf-challenge.ts';
  *
  * challenge_once: every GET without a correct answer gets the challenge page; the first GET
  * with a correctly solved `_wafchallengeid` cookie gets the real page and uses the fault up.
+ *
+ * `target` is what faults are looked up by (an item id, a creator's id; '*' faults always
+ * apply). `statsItemId` is the item whose challenge counters move (none for profiles and lists).
+ * For the JSON API (`where: 'api'`) there is no login wall, and a challenge applies only when its
+ * `on` is 'api' or 'any'.
  */
 export function passPageGate(
   ctx: SimContext,
   req: IncomingMessage,
   res: ServerResponse,
-  itemId: string | undefined,
+  target: string | undefined,
+  where: 'page' | 'api' = 'page',
+  statsItemId: string | undefined = where === 'page' ? target : undefined,
 ): boolean {
-  if (answerStatusFault(ctx, res, itemId, 'page')) return false;
+  const itemId = statsItemId;
+  if (answerStatusFault(ctx, res, target, where)) return false;
 
-  const loginWall = ctx.faults.find(itemId, 'login_wall');
+  const loginWall = where === 'page' ? ctx.faults.find(target, 'login_wall') : undefined;
   if (loginWall) {
     ctx.faults.use(loginWall);
-    const target = new URL(req.url ?? '/', ctx.origin).toString();
-    const location = `${ctx.origin}/login?redirect_url=${encodeURIComponent(target)}&lang=en&enter_method=mandatory`;
+    const asked = new URL(req.url ?? '/', ctx.origin).toString();
+    const location = `${ctx.origin}/login?redirect_url=${encodeURIComponent(asked)}&lang=en&enter_method=mandatory`;
     res.writeHead(302, { Location: location, 'Content-Length': '0', 'Cache-Control': 'no-store' });
     res.end();
     return false;
   }
 
-  const challenge = ctx.faults.find(itemId, 'challenge_once');
+  const challenge = ctx.faults.find(target, 'challenge_once', (fault) => {
+    const on = fault.on ?? 'page';
+    return on === 'any' || on === where;
+  });
   if (challenge) {
     const answer = parseCookieHeader(req.headers.cookie).get(WAF_COOKIE_NAME);
     if (ctx.waf.acceptAnswer(answer)) {

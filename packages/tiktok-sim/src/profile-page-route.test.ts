@@ -34,9 +34,25 @@ describe('S4 profile page', () => {
     assert.equal(detail?.userInfo.stats?.videoCount, 1);
   });
 
-  test('an unknown handle answers 10221 "user banned"', async () => {
+  test('an unknown handle answers 10202 "user not exist"; a banned account 10221 "user banned"', async () => {
     const detail = (await getPage(`${sim.origin}/@no.such.user`)).scopes?.['webapp.user-detail'];
-    assert.equal(detail?.statusCode, 10221);
-    assert.equal(detail?.statusMsg, 'user banned');
+    assert.equal(detail?.statusCode, 10202);
+    assert.equal(detail?.statusMsg, 'user not exist');
+    sim.addCreator({ handle: 'gone.rogue', banned: true });
+    const banned = (await getPage(`${sim.origin}/@gone.rogue`)).scopes?.['webapp.user-detail'];
+    assert.deepEqual(
+      [banned?.statusCode, banned?.statusMsg, banned?.userInfo.user],
+      [10221, 'user banned', undefined],
+    );
+  });
+
+  test('a creator without items has a profile with its ids and videoCount 0', async () => {
+    const creator = sim.addCreator({ handle: 'brand.new', nickname: 'Brand New' });
+    const detail = (await getPage(creator.profileUrl)).scopes?.['webapp.user-detail'];
+    assert.equal(detail?.statusCode, 0);
+    assert.equal(detail?.userInfo.user?.id, creator.tiktokId);
+    assert.equal(detail?.userInfo.user?.secUid, creator.secUid);
+    assert.equal(detail?.userInfo.stats?.videoCount, 0);
+    assert.equal(detail?.userInfo.user?.UserStoryStatus, 0);
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendHtml } from './http-responses.ts';
-import { isStoryLive } from './item-registry.ts';
+import { isPublished, isStoryLive } from './item-registry.ts';
 import { buildAuthor } from './item-struct.ts';
 import { passPageGate } from './page-gate.ts';
 import { buildPageScopes } from './page-scopes.ts';
@@ -9,9 +9,12 @@ import { mintChainToken, setPageCookies } from './session-cookies.ts';
 import type { SimContext } from './sim-context.ts';
 
 /**
- * S4 `GET /@USER`: the profile page with `webapp.user-detail` (§2B, §6 step 1). An unknown
- * handle answers 10221 "user banned", as a real 2026 capture did; a private account 10222
- * with its user info and a non-zero videoCount (the case GDL calls a false alarm).
+ * S4 `GET /@USER`: the profile page with `webapp.user-detail` (§2B, §6 step 1). A banned account
+ * answers 10221 "user banned" (a real 2026 capture shows this status); a handle nobody has (also
+ * the old handle of a renamed account) 10202 "user not exist", so tests can tell the two apart
+ * (the sim's choice: the same capture had 10221 for a handle that never existed); a private
+ * account 10222 with its user info and a non-zero videoCount (the case GDL calls a false alarm).
+ * Faults aimed at the account's id (or '*') apply, as on post pages.
  */
 export function serveProfilePage(
   ctx: SimContext,
@@ -20,16 +23,24 @@ export function serveProfilePage(
   handle: string,
 ): void {
   ctx.stats.hit('profile_page');
-  if (!passPageGate(ctx, req, res, undefined)) return;
+  const user = ctx.registry.userByHandle(handle);
+  if (!passPageGate(ctx, req, res, user?.id, 'page', undefined)) return;
 
   const nowMs = ctx.clock.now();
   const chainToken = mintChainToken();
-  const user = ctx.registry.userByHandle(handle);
   let userDetail: Record<string, unknown>;
   if (!user) {
+    userDetail = {
+      userInfo: {},
+      shareMeta: {},
+      statusCode: 10202,
+      statusMsg: 'user not exist',
+      needFix: true,
+    };
+  } else if (user.banned) {
     userDetail = { userInfo: {}, shareMeta: {}, statusCode: 10221, statusMsg: 'user banned', needFix: true };
   } else {
-    const items = ctx.registry.itemsOf(user);
+    const items = ctx.registry.itemsOf(user).filter((i) => isPublished(i, nowMs));
     const posts = items.filter((i) => !i.data.story && i.data.visibility !== 'deleted');
     const liveStories = items.filter(
       (i) => i.data.story && i.data.visibility === 'public' && isStoryLive(i, nowMs),
@@ -59,7 +70,7 @@ export function serveProfilePage(
   }
   const html = renderRehydrationPage({
     origin: ctx.origin,
-    title: user ? `${user.nickname} (@${user.uniqueId}) | TikTok` : 'TikTok - Make Your Day',
+    title: user && !user.banned ? `${user.nickname} (@${user.uniqueId}) | TikTok` : 'TikTok - Make Your Day',
     description: '',
     scopes: buildPageScopes({
       origin: ctx.origin,

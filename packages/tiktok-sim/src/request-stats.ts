@@ -9,6 +9,8 @@ export type RequestStats = {
   shortLink(code: string): void;
   item(itemId: string): SimItemStats;
   media(itemId: string, mediaKey: string): SimMediaStats;
+  /** Media bodies of the item sent to the end, over all its media (0 for an unknown item). */
+  completeBodies(itemId: string): number;
   snapshot(): SimStats;
   reset(): void;
 };
@@ -21,6 +23,7 @@ const ENDPOINTS: readonly SimEndpoint[] = [
   'photo_page',
   'profile_page',
   'story_list',
+  'post_list',
   'media_video',
   'media_image',
   'media_audio',
@@ -68,6 +71,11 @@ export function createRequestStats(): RequestStats {
       const owner = item(itemId);
       owner.media[mediaKey] ??= { requests: 0, bytesServed: 0, completeBodies: 0 };
       return owner.media[mediaKey];
+    },
+    completeBodies(itemId) {
+      const entry = items.get(itemId);
+      if (!entry) return 0;
+      return Object.values(entry.media).reduce((sum, media) => sum + media.completeBodies, 0);
     },
     snapshot: () =>
       structuredClone({

@@ -49,6 +49,10 @@ export async function sendMedia(
   if (slow) {
     ctx.faults.use(slow);
     plan.bytesPerSecond = slow.fault.bytesPerSecond;
+  } else {
+    const ownRate =
+      itemId === undefined ? null : (ctx.registry.get(itemId)?.data.mediaBytesPerSecond ?? null);
+    if (ownRate !== null) plan.bytesPerSecond = ownRate;
   }
   const reset = ctx.faults.find(itemId, 'reset_after');
   const truncate = ctx.faults.find(itemId, 'truncate_after');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseCookieHeader } from './cookie-header.ts';
 
 /**
  * The cookies a page response sets (tiktok-upstream.md §2B). `tt_chain_token` is fresh on
@@ -21,4 +22,16 @@ export function setPageCookies(res: ServerResponse, chainToken: string, nowMs: n
     `tt_csrf_token=${randomBytes(18).toString('base64url')}; Path=/; SameSite=Lax`,
     `msToken=${randomBytes(96).toString('base64url')}; Path=/; Max-Age=864000`,
   ]);
+}
+
+/**
+ * The JSON API signs media for the caller's `tt_chain_token` when it sends one; otherwise it
+ * sets a fresh one (host-only) and signs for that.
+ */
+export function chainTokenOf(req: IncomingMessage, res: ServerResponse): string {
+  const sent = parseCookieHeader(req.headers.cookie).get(CHAIN_TOKEN_COOKIE);
+  if (sent) return sent;
+  const fresh = mintChainToken();
+  res.setHeader('Set-Cookie', `${CHAIN_TOKEN_COOKIE}=${fresh}; Path=/; Max-Age=15552000; HttpOnly`);
+  return fresh;
 }

@@ -2,6 +2,7 @@ import type { FaultBook } from './fault-book.ts';
 import type { ItemRegistry, StoredItem } from './item-registry.ts';
 import type { ItemStructContext } from './item-struct.ts';
 import type { MediaLibrary } from './media-library.ts';
+import type { RequestLog } from './request-log.ts';
 import type { RequestStats } from './request-stats.ts';
 import type { SimClock } from './sim-clock.ts';
 import { mintLogId } from './tiktok-ids.ts';
@@ -15,6 +16,7 @@ export type SimContext = {
   registry: ItemRegistry;
   faults: FaultBook;
   stats: RequestStats;
+  requestLog: RequestLog;
   signer: UrlSigner;
   media: MediaLibrary;
   waf: WafChallenger;

@@ -1,11 +1,13 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCreatorControls } from './creator-controls.ts';
 import { seedDemo } from './demo-seed.ts';
 import { createFaultBook } from './fault-book.ts';
 import { createItemRegistry, type StoredItem } from './item-registry.ts';
 import { createMediaLibrary } from './media-library.ts';
 import type { MediaSource } from './media-source.ts';
+import { createRequestLog } from './request-log.ts';
 import { createRequestStats } from './request-stats.ts';
 import { createSimClock } from './sim-clock.ts';
 import type { SimContext } from './sim-context.ts';
@@ -19,8 +21,9 @@ const DEFAULT_MEDIA_TTL_SECONDS = 6 * 60 * 60;
 
 /**
  * Starts a local stand-in for TikTok's public web surface on one loopback origin: short
- * links, post/photo/profile pages, the story list API and a signed-URL CDN, with switchable
- * faults and a movable clock (tiktok-upstream.md §7).
+ * links, post/photo/profile pages, the story and post list APIs and a signed-URL CDN, with
+ * switchable faults, a movable clock, creators (renames, private, banned) and a request log
+ * (tiktok-upstream.md §7).
  */
 export async function startTikTokSim(options: TikTokSimOptions = {}): Promise<TikTokSim> {
   const host = options.host ?? '127.0.0.1';
@@ -44,6 +47,7 @@ export async function startTikTokSim(options: TikTokSimOptions = {}): Promise<Ti
     registry: createItemRegistry(origin, () => clock.now()),
     faults: createFaultBook(),
     stats: createRequestStats(),
+    requestLog: createRequestLog(),
     signer: createUrlSigner(),
     media,
     waf: createWafChallenger(),
@@ -69,6 +73,13 @@ export async function startTikTokSim(options: TikTokSimOptions = {}): Promise<Ti
     examples = options.seed === 'demo' ? seedDemo(sim) : [];
   };
 
+  function addItem(spec: Parameters<TikTokSim['addItem']>[0]) {
+    if (spec?.largeBytes !== undefined && spec.largeBytes < media.minimumLargeBytes()) {
+      throw new SimInputError(`largeBytes must be at least ${media.minimumLargeBytes()}`);
+    }
+    return ctx.registry.add(spec).data;
+  }
+
   const sim: TikTokSim = {
     origin,
     async close() {
@@ -77,12 +88,7 @@ export async function startTikTokSim(options: TikTokSimOptions = {}): Promise<Ti
       server.closeAllConnections();
       await closed;
     },
-    addItem(spec) {
-      if (spec?.largeBytes !== undefined && spec.largeBytes < media.minimumLargeBytes()) {
-        throw new SimInputError(`largeBytes must be at least ${media.minimumLargeBytes()}`);
-      }
-      return ctx.registry.add(spec).data;
-    },
+    addItem,
     updateItem: (itemId, patch) => ctx.registry.update(itemId, patch ?? {}).data,
     items: () => ctx.registry.all().map((item) => item.data),
     setFault: (target, fault) => ctx.faults.set(target, fault),
@@ -102,12 +108,17 @@ export async function startTikTokSim(options: TikTokSimOptions = {}): Promise<Ti
       ctx.faults.clear();
       ctx.stuckStoryDevices.clear();
       ctx.stats.reset();
+      ctx.requestLog.clear();
       ctx.waf.reset();
       media.clear();
       clock.reset();
       seed();
     },
     examples: () => [...examples],
+    ...createCreatorControls(ctx, addItem),
+    requests: (sinceSeq = 0) => ctx.requestLog.since(sinceSeq),
+    clearRequests: () => ctx.requestLog.clear(),
+    mediaServed: (itemId) => ctx.stats.completeBodies(itemId),
   };
 
   server.on('request', createSimRouter(ctx, sim));

@@ -3,10 +3,15 @@ import { sendHtml } from './http-responses.ts';
 import type { SimContext } from './sim-context.ts';
 import type { SimFaultScope } from './sim-types.ts';
 
+/** Which requests a fault's `on` covers: 'page' (the default) pages and the JSON API, 'api' the API only. */
+export function faultCovers(on: SimFaultScope | undefined, where: Exclude<SimFaultScope, 'any'>): boolean {
+  const scope = on ?? 'page';
+  return scope === 'any' || scope === where || (scope === 'page' && where === 'api');
+}
+
 /**
- * Answers with a 429 or 503 if such a fault is on for this item and this kind of request
- * ('page' covers pages and the JSON API, 'media' the CDN; a fault's `on` defaults to 'page').
- * Returns true when it answered.
+ * Answers with a 429 or 503 if such a fault is on for this target (an item id, a creator's id,
+ * or '*') and this kind of request (see faultCovers). Returns true when it answered.
  */
 export function answerStatusFault(
   ctx: SimContext,
@@ -14,7 +19,7 @@ export function answerStatusFault(
   itemId: string | undefined,
   where: Exclude<SimFaultScope, 'any'>,
 ): boolean {
-  const applies = (fault: { on?: SimFaultScope }) => (fault.on ?? 'page') === where || fault.on === 'any';
+  const applies = (fault: { on?: SimFaultScope }) => faultCovers(fault.on, where);
   const tooMany = ctx.faults.find(itemId, 'status_429', applies);
   if (tooMany) {
     ctx.faults.use(tooMany);

@@ -1,4 +1,5 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { type IdSource, randomIdSource } from './id-source.ts';
 
 /**
  * Identifiers shaped like TikTok's. Post and user ids are snowflakes whose upper bits are
@@ -6,9 +7,9 @@ import { randomBytes, randomInt } from 'node:crypto';
  */
 
 /** `((createTimeSeconds − rand(1..11)) << 32) | rand32`, as observed on 12 real posts. */
-export function mintItemId(createTimeSeconds: number): string {
-  const idSeconds = BigInt(createTimeSeconds - randomInt(1, 12));
-  const low = BigInt(randomBytes(4).readUInt32BE(0));
+export function mintItemId(createTimeSeconds: number, source: IdSource = randomIdSource): string {
+  const idSeconds = BigInt(createTimeSeconds - source.int(1, 12));
+  const low = BigInt(source.bytes(4).readUInt32BE(0));
   return ((idSeconds << 32n) | low).toString();
 }
 
@@ -18,23 +19,23 @@ export function secondsFromId(id: string): number {
 }
 
 /** `MS4wLjABAAAA` + 64 url-safe characters, the shape of every real secUid. */
-export function mintSecUid(): string {
-  return `MS4wLjABAAAA${randomBytes(48).toString('base64url')}`;
+export function mintSecUid(source: IdSource = randomIdSource): string {
+  return `MS4wLjABAAAA${source.bytes(48).toString('base64url')}`;
 }
 
 /** A short-link code like `ZS4GyN38b`: `Z` + 8 letters/digits. */
-export function mintShortCode(): string {
+export function mintShortCode(source: IdSource = randomIdSource): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let code = 'Z';
-  for (let i = 0; i < 8; i++) code += alphabet[randomInt(alphabet.length)];
+  for (let i = 0; i < 8; i++) code += alphabet[source.int(0, alphabet.length)];
   return code;
 }
 
 /** The storage id of a video (`v12044gd0000` + 20 lowercase characters), used in `UrlKey`. */
-export function mintVideoStorageId(): string {
+export function mintVideoStorageId(source: IdSource = randomIdSource): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   let tail = '';
-  for (let i = 0; i < 20; i++) tail += alphabet[randomInt(alphabet.length)];
+  for (let i = 0; i < 20; i++) tail += alphabet[source.int(0, alphabet.length)];
   return `v12044gd0000${tail}`;
 }
 

@@ -1,16 +1,24 @@
 import Link from 'next/link';
+import { ThemeToggle } from '../components/theme/theme-toggle.tsx';
+import { currentUser } from '../lib/server-session.ts';
 
-export default function HomePage() {
+const CALL_TO_ACTION =
+  'rounded-lg px-5 py-3 font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
+
+/** The front page; a signed-in person is offered their dashboard instead of a new account. */
+export default async function HomePage() {
+  const user = await currentUser();
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-8 px-5 py-12 sm:py-20">
       <header className="flex items-center gap-3">
         <span
           aria-hidden="true"
-          className="grid size-10 place-items-center rounded-xl bg-brand-500 text-xl font-bold text-white"
+          className="grid size-10 place-items-center rounded-xl bg-brand-600 text-xl font-bold text-white"
         >
           T
         </span>
         <span className="text-xl font-semibold tracking-tight">TikSavr</span>
+        <ThemeToggle className="ml-auto" />
       </header>
       <section className="flex flex-col gap-4">
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
@@ -21,18 +29,26 @@ export default function HomePage() {
           TikSavr keeps a copy for you, without the watermark, ready to download again whenever you need it.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link
-            href="/sign-up"
-            className="rounded-lg bg-brand-500 px-5 py-3 font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
-            Create an account
-          </Link>
-          <Link
-            href="/sign-in"
-            className="rounded-lg border border-gray-300 px-5 py-3 font-semibold hover:bg-gray-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
-            Sign in
-          </Link>
+          {user ? (
+            <Link
+              href="/dashboard"
+              className={`${CALL_TO_ACTION} bg-brand-600 text-white hover:bg-brand-700`}
+            >
+              Open dashboard
+            </Link>
+          ) : (
+            <>
+              <Link
+                href="/sign-up"
+                className={`${CALL_TO_ACTION} bg-brand-600 text-white hover:bg-brand-700`}
+              >
+                Create an account
+              </Link>
+              <Link href="/sign-in" className={`${CALL_TO_ACTION} border border-gray-400 hover:bg-gray-50`}>
+                Sign in
+              </Link>
+            </>
+          )}
         </div>
       </section>
       <section aria-labelledby="how" className="flex flex-col gap-3">

@@ -33,15 +33,40 @@ describe('precheckLinks', () => {
         reason: 'profile',
         message: results[2]?.message,
         advice: null,
+        creator: { handle: 'anna' },
       },
     ]);
-    assert.match(results[2]?.message ?? '', /profile/);
+    assert.match(results[2]?.message ?? '', /account @anna, not one post.*watch it/);
   });
 
-  test('text without any TikTok link is judged as one link; blank text is nothing', () => {
+  test('a profile link or @name alone is a creator to watch; a bare word is not', () => {
+    assert.deepEqual(precheckLinks('https://www.tiktok.com/@Night.Owl.Art?lang=en', now)[0]?.creator, {
+      handle: 'Night.Owl.Art',
+    });
+    assert.deepEqual(precheckLinks('@sunny.kitchen', now)[0]?.creator, { handle: 'sunny.kitchen' });
+    assert.equal(precheckLinks('sunny', now)[0]?.creator, undefined);
+    assert.equal(precheckLinks('@', now)[0]?.creator, undefined);
+  });
+
+  test('one word without any TikTok link is judged as one link; prose and blank text are nothing', () => {
     assert.equal(precheckLinks('https://youtube.com/watch?v=1', now)[0]?.reason, 'not_tiktok');
-    assert.equal(precheckLinks('hello there', now)[0]?.ok, false);
+    assert.equal(precheckLinks('youtube.com', now)[0]?.ok, false);
+    assert.deepEqual(precheckLinks('hello there, nothing here', now), []);
     assert.deepEqual(precheckLinks('  \n ', now), []);
+  });
+
+  test('a non-TikTok link inside a batch is listed with its reason, in order', () => {
+    const results = precheckLinks(
+      'https://www.youtube.com/watch?v=1 and https://www.tiktok.com/@a/video/7524919459643919624',
+      now,
+    );
+    assert.deepEqual(
+      results.map((result) => [result.input, result.ok, result.reason]),
+      [
+        ['https://www.youtube.com/watch?v=1', false, 'not_tiktok'],
+        ['https://www.tiktok.com/@a/video/7524919459643919624', true, undefined],
+      ],
+    );
   });
 
   test('duplicates count once; oversized pastes are refused without parsing', () => {

@@ -2,7 +2,8 @@ import {
   itemIdToDate,
   LINK_REJECT_MESSAGES,
   type ParsedLink,
-  parseManyLinks,
+  parseCreatorRef,
+  parsePastedLinks,
   parseTikTokUrl,
 } from '@tiksavr/core';
 
@@ -35,10 +36,30 @@ export type PrecheckResult = {
   readonly message?: string;
   /** Set when a screen recording is the better way to keep what the link points to. */
   readonly advice?: 'screen_recording' | null;
+  /** A TikTok account (a profile link or `@name`): it cannot be saved, but it can be watched. */
+  readonly creator?: { readonly handle: string };
 };
 
+/** What a profile link or `@name` is, with the way to use it instead. */
+function creatorResult(input: string, handle: string): PrecheckResult {
+  return {
+    input,
+    ok: false,
+    reason: 'profile',
+    message: `This is the TikTok account @${handle}, not one post. TikSavr can watch it and save its new stories for you.`,
+    advice: null,
+    creator: { handle },
+  };
+}
+
 export function precheckResultOf(input: string, parsed: ParsedLink, now: Date = new Date()): PrecheckResult {
-  if (!parsed.ok) return { input, ok: false, reason: parsed.reason, message: parsed.message, advice: null };
+  if (!parsed.ok) {
+    if (parsed.reason === 'profile' || input.startsWith('@')) {
+      const creator = parseCreatorRef(input);
+      if (creator.ok) return creatorResult(input, creator.ref.handle);
+    }
+    return { input, ok: false, reason: parsed.reason, message: parsed.message, advice: null };
+  }
   if (parsed.kind === 'short_link') {
     return { input, ok: true, kind: 'short_link', canonicalUrl: parsed.canonicalUrl, advice: null };
   }
@@ -55,9 +76,10 @@ export function precheckResultOf(input: string, parsed: ParsedLink, now: Date = 
 }
 
 /**
- * Every TikTok link in `text`, in order, de-duplicated, each with its verdict. Text that holds no
- * TikTok link at all but is not blank is judged as one link, so "youtube.com/…" or a profile
- * name gets a reason instead of silence.
+ * Every link in `text`, in order, de-duplicated, each with its verdict: TikTok links, and any other
+ * web link (a YouTube link in a batch is listed as not from TikTok, not dropped). Text without any
+ * link that is one word is judged as one link, so "youtube.com" or a profile name gets a reason;
+ * prose without a link ("hello there") is no link at all: an empty list.
  */
 export function precheckLinks(text: string, now: Date = new Date()): PrecheckResult[] {
   if (text.length > MAX_PASTE_LENGTH) {
@@ -71,9 +93,9 @@ export function precheckLinks(text: string, now: Date = new Date()): PrecheckRes
       },
     ];
   }
-  const found = parseManyLinks(text);
+  const found = parsePastedLinks(text);
   if (found.length > 0) return found.map((link) => precheckResultOf(link.input, link.parsed, now));
   const trimmed = text.trim();
-  if (trimmed === '') return [];
+  if (trimmed === '' || /\s/.test(trimmed)) return [];
   return [precheckResultOf(trimmed, parseTikTokUrl(trimmed), now)];
 }

@@ -10,6 +10,7 @@ export function auth(): Auth {
     db: services().db,
     secret: env().BETTER_AUTH_SECRET,
     baseURL: env().PUBLIC_URL,
+    attemptsPerMinute: env().AUTH_ATTEMPTS_PER_MINUTE,
   });
   return globalForAuth.tiksavrAuth;
 }

@@ -8,14 +8,20 @@ import { isSignupOpen } from './settings.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-export type AuthOptions = { db: Db; secret: string; baseURL: string };
+export type AuthOptions = {
+  db: Db;
+  secret: string;
+  baseURL: string;
+  /** Sign-in and sign-up attempts per minute from one address (default 10). */
+  attemptsPerMinute?: number;
+};
 
 /**
  * Email + password accounts (better-auth, Prisma adapter, admin plugin for roles and bans).
  * The first account on an instance becomes admin; once an admin closes sign-up, new accounts
  * are refused.
  */
-export function createAuth({ db, secret, baseURL }: AuthOptions) {
+export function createAuth({ db, secret, baseURL, attemptsPerMinute = 10 }: AuthOptions) {
   return betterAuth({
     database: prismaAdapter(db, { provider: 'postgresql' }),
     secret,
@@ -32,8 +38,8 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
       window: 60,
       max: 200,
       customRules: {
-        '/sign-in/email': { window: 60, max: 10 },
-        '/sign-up/email': { window: 60, max: 10 },
+        '/sign-in/email': { window: 60, max: attemptsPerMinute },
+        '/sign-up/email': { window: 60, max: attemptsPerMinute },
       },
     },
     plugins: [admin({ defaultRole: 'user', adminRoles: ['admin'] }), nextCookies()],

@@ -1,7 +1,7 @@
 import { JOBS } from '@tiksavr/core';
 import { createBoss, createDb, type Db, ensureQueues, type PgBoss } from '@tiksavr/db';
-import { createLocalStorage, type Storage } from '@tiksavr/storage';
-import { env, storageRoot } from '../env.ts';
+import { createStorage, type Storage } from '@tiksavr/storage';
+import { env, storageConfig } from '../env.ts';
 import { log } from './logger.ts';
 
 /**
@@ -28,7 +28,7 @@ export function services(): Services {
         await ensureQueues(boss, JOBS);
         return boss;
       }),
-      storage: createLocalStorage(storageRoot()),
+      storage: createStorage(storageConfig()),
     };
   }
   return globalForServices.tiksavrServices;

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { priorityFor } from '@tiksavr/core';
+import { parseTikTokUrl, priorityFor } from '@tiksavr/core';
 import { bossDbFor, createBoss, type Download, type PgBoss } from '@tiksavr/db';
 import { createTestDatabase, seedUser, type TestDatabase } from '@tiksavr/db/testing';
 import { type SimItem, startTikTokSim, type TikTokSim } from '@tiksavr/tiktok-sim';
 import { loadConfig, type WorkerConfig } from '../env.ts';
 import { createLogger } from '../logger.ts';
-import { type RunningWorker, startWorker } from '../worker.ts';
+import { type RunningWorker, startWorker, type WorkerHooks } from '../worker.ts';
 
 /**
  * One integration world per test file: a fresh database, a TikTok simulator over HTTP, a data
@@ -21,14 +21,29 @@ export type WorkerWorld = {
   readonly producer: PgBoss;
   /** The environment a worker of this world runs with (also for child processes). */
   env(overrides?: Record<string, string>): Record<string, string>;
-  startWorker(overrides?: Record<string, string>): Promise<RunningWorker>;
-  /** What the web app does: a Download row and its first job in one transaction. */
+  startWorker(overrides?: Record<string, string>, hooks?: WorkerHooks): Promise<RunningWorker>;
+  /**
+   * What the web app does: a Download row and its first job in one transaction (`media.identify`
+   * for a short link, else `media.download`). A deadline makes it a known story, as a watched
+   * creator's story list would.
+   */
   submit(url: string, options?: { storyDeadline?: Date }): Promise<string>;
   waitForTerminal(ids: readonly string[], timeoutMs: number): Promise<Download[]>;
   close(): Promise<void>;
 };
 
 export const TERMINAL_STATES = ['done', 'failed', 'expired', 'canceled'];
+
+/**
+ * The politeness budget as the tests run it: the same rules, shorter times (the simulator's 429
+ * asks for 30 s, and one test's pushback must not slow the next test down for ten minutes).
+ */
+export const TEST_BUDGET_TUNING = {
+  maxPauseMs: 300,
+  rateLimitedPauseMs: 300,
+  recoveryMs: 500,
+  pushbackDebounceMs: 100,
+} as const;
 
 export function tiktokUrlOf(item: SimItem): string {
   return `https://www.tiktok.com/@${item.username}/${item.kind === 'photo' ? 'photo' : 'video'}/${item.id}`;
@@ -55,6 +70,8 @@ export async function createWorkerWorld(prefix: string): Promise<WorkerWorld> {
     WORKER_SWEEP_SECONDS: '2',
     WORKER_POLL_SECONDS: '0.5',
     WORKER_PROGRESS_INTERVAL_MS: '200',
+    // The politeness budget's widest rate: tests talk to the simulator, not to TikTok.
+    TIKTOK_REQUESTS_PER_MINUTE: '6000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
@@ -68,9 +85,12 @@ export async function createWorkerWorld(prefix: string): Promise<WorkerWorld> {
       return producer;
     },
     env,
-    startWorker: async (overrides = {}) => {
+    startWorker: async (overrides = {}, hooks = {}) => {
       const config: WorkerConfig = loadConfig(env(overrides));
-      const worker = await startWorker(config, createLogger(config.logLevel));
+      const worker = await startWorker(config, createLogger(config.logLevel), {
+        ...hooks,
+        budgetTuning: { ...TEST_BUDGET_TUNING, ...hooks.budgetTuning },
+      });
       workers.push(worker);
       if (producer === null) {
         producer = createBoss({ url: database.url, role: 'producer', onError: () => {} });
@@ -92,8 +112,9 @@ export async function createWorkerWorld(prefix: string): Promise<WorkerWorld> {
             ...(storyDeadline ? { kind: 'story' as const } : {}),
           },
         });
+        const link = parseTikTokUrl(url);
         await boss.send(
-          'media.download',
+          link.ok && link.kind === 'short_link' ? 'media.identify' : 'media.download',
           { downloadId: download.id },
           { priority: priorityFor(storyDeadline, new Date()), db: bossDbFor(tx) },
         );

@@ -29,6 +29,7 @@ describe('adviceFor', () => {
   test('a private story is followers-only; a private post is private', () => {
     assert.equal(adviceFor('private_post', { isStory: true })?.situation, 'followers_only');
     assert.equal(adviceFor('private_post')?.situation, 'private_post');
+    assert.equal(adviceFor('story_followers_only')?.situation, 'followers_only');
   });
 
   test('an expired story helps only next time, and says why', () => {

@@ -96,6 +96,7 @@ export const ADVICE: Readonly<Record<AdviceSituation, Advice>> = {
 /** Error codes that have advice, and the situation each shows (a private story is followers-only). */
 const SITUATION_FOR_CODE: Partial<Record<ErrorCode, AdviceSituation>> = {
   private_post: 'private_post',
+  story_followers_only: 'followers_only',
   private_account: 'private_account',
   story_expired: 'expired',
   deleted: 'deleted',

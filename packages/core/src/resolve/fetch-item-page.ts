@@ -2,10 +2,11 @@ import { AppError } from '../errors.ts';
 import { extractItemFromPage } from '../page/extract-item-from-page.ts';
 import { pageErrorToAppError } from '../page/page-error.ts';
 import type { TikTokItem } from '../page/tiktok-item.ts';
-import { solveWafChallenge } from '../page/waf-challenge.ts';
+import { solveWafChallenge, type WafSolution } from '../page/waf-challenge.ts';
 import { errorCodeForStoryPage } from '../story/story-policy.ts';
 import { pageRequestHeaders } from './browser-headers.ts';
 import { errorForHttpStatus, type HttpReply, httpGet } from './http-get.ts';
+import { reportPushback } from './pushback.ts';
 import { cookieHeaderFor, keepCookies, type ResolveSession } from './resolve-session.ts';
 import { TIKTOK_WEB_ORIGIN } from './upstream.ts';
 
@@ -23,6 +24,11 @@ const MAX_REDIRECTS = 5;
 /** First fetch, one retry after a challenge, one canonical refetch, and the retry's challenge. */
 const MAX_PAGE_FETCHES = 4;
 
+/** The `Cookie` header part that answers a solved challenge (sent on one request, then dropped). */
+export function wafAnswerCookie(solution: WafSolution): string {
+  return solution.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
 export type PageTarget = {
   readonly id: string;
   readonly username?: string | undefined;
@@ -34,7 +40,12 @@ export type FetchedItem = {
   readonly pageUrl: URL;
 };
 
-async function getFollowingRedirects(
+/**
+ * One page GET with redirects followed by hand (at most 5, only where `mayFollow` allows) and the
+ * cookies kept; a redirect to `/login` is the login wall (`login_required`). `oneShotCookie` (a
+ * challenge answer, good for one page) is added to this GET's requests and kept nowhere.
+ */
+export async function getFollowingRedirects(
   session: ResolveSession,
   start: URL,
   oneShotCookie: string,
@@ -44,6 +55,7 @@ async function getFollowingRedirects(
     const cookie = [cookieHeaderFor(session, url), oneShotCookie].filter((part) => part !== '').join('; ');
     const reply = await httpGet(url, {
       fetch: session.fetch,
+      beforeRequest: session.beforeRequest,
       headers: pageRequestHeaders(session.userAgent, cookie),
       timeoutMs: session.timeoutMs,
       maxBytes: session.maxPageBytes,
@@ -109,6 +121,7 @@ export async function fetchItemPage(
     }
 
     const { error } = result;
+    if (error.code === 'challenge') reportPushback(session.onPushback, { kind: 'challenge' });
     if (error.code === 'challenge' && error.statusCode === null) {
       // The WAF page (no JSON). Status 10000 (a captcha inside the JSON) cannot be solved here.
       const solution = solvedChallenge ? null : solveWafChallenge(reply.text);
@@ -116,7 +129,7 @@ export async function fetchItemPage(
         throw pageErrorToAppError(error, 'challenge');
       }
       solvedChallenge = true;
-      challengeAnswer = solution.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+      challengeAnswer = wafAnswerCookie(solution);
       continue;
     }
     const code = errorCodeForStoryPage(error.code, {

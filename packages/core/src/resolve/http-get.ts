@@ -11,7 +11,12 @@ export type HttpGetOptions = {
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly signal?: AbortSignal | undefined;
+  /** Awaited before the request and its timeout start (the politeness budget waits here). */
+  readonly beforeRequest?: BeforeRequest | undefined;
 };
+
+/** Waits until a request may be sent; rejects (e.g. `canceled`) to send nothing. */
+export type BeforeRequest = (signal: AbortSignal | undefined) => Promise<void>;
 
 export type HttpReply = {
   readonly url: URL;
@@ -65,6 +70,13 @@ function failureOf(error: unknown, url: URL, signal: AbortSignal | undefined): A
 }
 
 export async function httpGet(url: URL, options: HttpGetOptions): Promise<HttpReply> {
+  if (options.beforeRequest !== undefined) {
+    try {
+      await options.beforeRequest(options.signal);
+    } catch (error) {
+      throw failureOf(error, url, options.signal);
+    }
+  }
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
   try {

@@ -19,6 +19,7 @@ export async function resolveShortLink(
   const url = session.upstream.fetchUrlOf(new URL(shortLinkUrl));
   const reply = await httpGet(url, {
     fetch: session.fetch,
+    beforeRequest: session.beforeRequest,
     headers: pageRequestHeaders(session.userAgent, ''),
     timeoutMs: session.timeoutMs,
     maxBytes: session.maxPageBytes,

@@ -2,13 +2,14 @@ import { AppError } from '../errors.ts';
 import { chooseMedia, type MediaPlan, type MediaQuality } from '../media/choose-media.ts';
 import type { TikTokItem } from '../page/tiktok-item.ts';
 import { storyDeadline } from '../story/story-deadline.ts';
-import { parseTikTokUrl } from '../url/parse-tiktok-url.ts';
-import { DESKTOP_USER_AGENT } from './browser-headers.ts';
+import { type AcceptedLink, parseTikTokUrl } from '../url/parse-tiktok-url.ts';
 import { isStoryItem } from './detect-story.ts';
 import { fetchItemPage } from './fetch-item-page.ts';
-import { cookieHeaderFor, newCookieJar, type ResolveSession } from './resolve-session.ts';
+import type { BeforeRequest } from './http-get.ts';
+import { type PushbackListener, reportingPushback } from './pushback.ts';
+import { cookieHeaderFor, newResolveSession, type ResolveSession } from './resolve-session.ts';
 import { resolveShortLink } from './resolve-short-link.ts';
-import { createUpstream, TIKTOK_WEB_ORIGIN } from './upstream.ts';
+import { TIKTOK_WEB_ORIGIN } from './upstream.ts';
 
 /**
  * From a pasted link to everything a download needs (tiktok-upstream.md §2):
@@ -37,6 +38,15 @@ export type ResolveOptions = {
   readonly detectStory?: boolean;
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
+  /**
+   * Called when TikTok pushes back: a 429 (`retryAfterSeconds` from its Retry-After), the WAF
+   * challenge (solved or not), the login wall. The call still succeeds or fails as it would.
+   */
+  readonly onPushback?: PushbackListener /**
+   * Awaited before every request to TikTok, outside that request's timeout: the worker's
+   * politeness budget waits here (a long wait for a slot is not a slow TikTok).
+   */;
+  readonly beforeRequest?: BeforeRequest;
 };
 
 export type MediaRequestHeaders = {
@@ -58,9 +68,6 @@ export type ResolvedPost = {
   readonly mediaRequest: { readonly headers: MediaRequestHeaders };
 };
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_MAX_PAGE_BYTES = 8 * 1024 * 1024;
-
 function canonicalUrlOf(item: TikTokItem): string {
   const user = item.author.uniqueId === '' ? '_' : item.author.uniqueId;
   return `${TIKTOK_WEB_ORIGIN}/@${user}/${item.kind === 'photo' ? 'photo' : 'video'}/${item.id}`;
@@ -77,17 +84,15 @@ export async function resolve(link: string, options: ResolveOptions = {}): Promi
       detail: { reason: parsed.reason },
     });
   }
-  const session: ResolveSession = {
-    fetch: options.fetch ?? globalThis.fetch,
-    upstream: createUpstream(options.origin),
-    jar: newCookieJar(),
-    userAgent: options.userAgent ?? DESKTOP_USER_AGENT,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxPageBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES,
-    signal: options.signal,
-    now: options.now ?? (() => new Date()),
-  };
+  const session = newResolveSession(options);
+  return reportingPushback(session.onPushback, () => resolveInSession(session, parsed, options));
+}
 
+async function resolveInSession(
+  session: ResolveSession,
+  parsed: AcceptedLink,
+  options: ResolveOptions,
+): Promise<ResolvedPost> {
   const post = parsed.kind === 'short_link' ? await resolveShortLink(session, parsed.canonicalUrl) : parsed;
   const knownStory = options.knownStory === true;
   const { item, pageUrl } = await fetchItemPage(

@@ -1,4 +1,5 @@
-import { asArray, asBoolean, asIdString, asNumber, asRecord, asString } from '../page/lenient-json.ts';
+import { type ItemListEntry, readItemListEntry } from '../creator/item-list-entry.ts';
+import { asArray, asBoolean, asNumber, asRecord, asString } from '../page/lenient-json.ts';
 
 /**
  * The answer of `GET /api/story/item_list/?authorId=…&count=…&cursor=…&loadBackward=false`
@@ -7,6 +8,8 @@ import { asArray, asBoolean, asIdString, asNumber, asRecord, asString } from '..
  */
 export type StoryList = {
   readonly itemIds: readonly string[];
+  /** The same entries, read for listing (creation time, kind); one per id, in list order. */
+  readonly items: readonly ItemListEntry[];
   readonly hasMoreAfter: boolean;
   /** A forward time cursor, kept as TikTok sent it. */
   readonly maxCursor: string | null;
@@ -15,13 +18,18 @@ export type StoryList = {
 /** Reads a story list answer; anything that is not one reads as an empty list. */
 export function parseStoryList(json: unknown): StoryList {
   const body = asRecord(json);
-  const itemIds: string[] = [];
-  for (const entry of asArray(body?.itemList)) {
-    const id = asIdString(asRecord(entry)?.id);
-    if (id !== undefined && !itemIds.includes(id)) itemIds.push(id);
+  const items: ItemListEntry[] = [];
+  for (const value of asArray(body?.itemList)) {
+    const entry = readItemListEntry(value);
+    if (entry !== null && !items.some((known) => known.id === entry.id)) items.push(entry);
   }
   const cursor = asString(body?.MaxCursor) ?? asNumber(body?.MaxCursor)?.toString() ?? null;
-  return { itemIds, hasMoreAfter: asBoolean(body?.HasMoreAfter) === true, maxCursor: cursor };
+  return {
+    itemIds: items.map((entry) => entry.id),
+    items,
+    hasMoreAfter: asBoolean(body?.HasMoreAfter) === true,
+    maxCursor: cursor,
+  };
 }
 
 /** The story rule: an item is a story when its id is in its author's story list. */

@@ -29,6 +29,11 @@ import { isStoryExpired, storyDeadline } from './story-deadline.ts';
  *    (`share_disabled`) is shown by the UI when a person says the Copy link option is missing.
  * 6. A story may disappear between listing and download: the worker re-resolves before each
  *    attempt, and rule 4 turns the late "deleted" into `story_expired` once the deadline passed.
+ * 7. **Watching a creator** reads the profile page, the story list (all pages) and the post
+ *    list; those endpoint choices (cursors, page sizes, list statuses for private or gone
+ *    accounts, renames, pinned posts, the challenge) are written down in
+ *    creator/creator-policy.ts. A story found by the watcher's list is "known to be a story"
+ *    (rule 1) for everything that follows.
  */
 
 export type StoryErrorContext = {

@@ -9,7 +9,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <TRPCReactProvider>
       <AppHeader email={user.email} isAdmin={user.role === 'admin'} />
-      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">{children}</main>
+      {/* A page that lays out a grid of cards marks itself `data-wide-page` and gets the full width. */}
+      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6 has-[[data-wide-page]]:max-w-6xl">
+        {children}
+      </main>
     </TRPCReactProvider>
   );
 }

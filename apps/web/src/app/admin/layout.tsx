@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AdminNav } from '../../components/admin/admin-nav.tsx';
+import { DownloaderDownBanner } from '../../components/admin/downloader-down-banner.tsx';
+import { ThemeToggle } from '../../components/theme/theme-toggle.tsx';
 import { TRPCReactProvider } from '../../lib/trpc.tsx';
 import { requireAdmin } from '../../server/admin/require-admin.ts';
 
+/** Each admin page sets its own title ("Jobs — TikSavr admin"); this one is the fallback. */
 export const metadata: Metadata = { title: 'Admin — TikSavr' };
 
 /** The admin monitor: checked on the server here and again by every page. */
@@ -20,7 +23,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </span>
             TikSavr admin
           </Link>
-          <nav aria-label="Admin">
+          {/* One row on a phone, scrolling inside itself; wrapped on wider screens. */}
+          <nav
+            aria-label="Admin"
+            className="-mx-3 w-full overflow-x-auto px-1 py-1 sm:mx-0 sm:w-auto sm:overflow-visible"
+          >
             <AdminNav />
           </nav>
           <div className="flex items-center gap-3 text-sm text-gray-700">
@@ -30,9 +37,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/dashboard" className="underline underline-offset-4">
               Back to the app
             </Link>
+            <ThemeToggle />
           </div>
         </div>
       </header>
+      <DownloaderDownBanner />
       <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">{children}</main>
     </TRPCReactProvider>
   );

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { ScreenRecordingGuideView } from '../../components/help/screen-recording-guide.tsx';
 import { AppHeader } from '../../components/nav/app-header.tsx';
 import { BrandLink } from '../../components/nav/brand-link.tsx';
+import { ThemeToggle } from '../../components/theme/theme-toggle.tsx';
 import { currentUser } from '../../lib/server-session.ts';
 
 export const metadata: Metadata = { title: 'Help — TikSavr' };
@@ -57,9 +58,12 @@ export default async function HelpPage() {
       ) : (
         <header className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
           <BrandLink />
-          <Link href="/sign-in" className="rounded-md px-2 py-2 font-medium underline underline-offset-2">
-            Sign in
-          </Link>
+          <div className="flex items-center gap-1">
+            <Link href="/sign-in" className="rounded-md px-2 py-2 font-medium underline underline-offset-2">
+              Sign in
+            </Link>
+            <ThemeToggle />
+          </div>
         </header>
       )}
       <main className="mx-auto flex max-w-3xl flex-col gap-10 px-4 py-6 leading-relaxed">
@@ -79,6 +83,16 @@ export default async function HelpPage() {
           <p className="text-gray-700">
             On a phone that supports it, you can also add TikSavr to your home screen and pick it straight
             from TikTok’s Share menu.
+          </p>
+          <p>
+            <Link href="/help/shortcuts" className="underline underline-offset-2">
+              Save from your phone’s Share menu
+            </Link>
+            : step by step for an iPhone Shortcut and for Android. Scripts can use{' '}
+            <Link href="/api-docs" className="underline underline-offset-2">
+              TikSavr’s API
+            </Link>
+            .
           </p>
         </Section>
 

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useTRPC } from '../../lib/trpc.tsx';
 import { TableHead } from '../ui/table-head.tsx';
 import { formatSeconds, formatTime } from './format.ts';
+import { MaybeStoriesNote } from './maybe-stories-note.tsx';
 import { REFRESH_MS } from './refresh.ts';
 
 type Verdict = { text: string; className: string };
@@ -38,9 +39,10 @@ export function AtRiskView() {
         other download, so a story waits only for the stories ahead of it in pg-boss order and for running
         jobs; one waiting out a retry back-off cannot start before it ends.
       </p>
+      <MaybeStoriesNote unidentified={data.unidentified} />
       {stories.length === 0 ? (
         <p className="rounded-xl border border-gray-200 p-6 text-center text-gray-700">
-          No story is waiting.
+          No identified story is waiting.
         </p>
       ) : (
         <div className="overflow-x-auto">

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '../../lib/trpc.tsx';
 import { useDebouncedValue } from '../dashboard/use-debounced-value.ts';
+import { readableLink } from '../downloads/readable-link.ts';
 import { buttonStyles } from '../ui/button-styles.ts';
 import { LoadMoreButton } from '../ui/load-more-button.tsx';
 import { TableHead } from '../ui/table-head.tsx';
@@ -101,8 +102,9 @@ export function JobsView({ initial }: { initial: Partial<JobFilterForm> }) {
         </p>
       ) : null}
       {pages.error ? <p role="alert">Could not load the jobs: {pages.error.message}</p> : null}
+      {/* One line per job: cells do not wrap; a long link is cut with an ellipsis (full link in its title). */}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full whitespace-nowrap text-left text-sm">
           <TableHead
             leading={
               <th scope="col" className="py-2 pr-2">
@@ -146,9 +148,13 @@ export function JobsView({ initial }: { initial: Partial<JobFilterForm> }) {
                 <td className="max-w-40 truncate py-2 pr-3" title={job.userEmail}>
                   {job.userEmail}
                 </td>
-                <td className="max-w-72 py-2 pr-3">
-                  <Link href={`/admin/jobs/${job.id}`} className="break-all underline underline-offset-4">
-                    {job.canonicalUrl}
+                <td className="py-2 pr-3">
+                  <Link
+                    href={`/admin/jobs/${job.id}`}
+                    title={job.canonicalUrl}
+                    className="block max-w-48 truncate underline underline-offset-4 sm:max-w-72"
+                  >
+                    {readableLink(job.canonicalUrl)}
                   </Link>
                 </td>
                 <td className="py-2 pr-3">{job.kind ?? '—'}</td>

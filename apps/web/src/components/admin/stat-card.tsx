@@ -1,6 +1,10 @@
 import Link from 'next/link';
 
-/** One number with its label; a link when there is a list behind it. */
+/**
+ * One number with its label, as a `dt`/`dd` group inside the caller's `<dl>`. With a list behind
+ * it, the number is a link whose hit area covers the whole card (the `dl` keeps only `dt`/`dd`
+ * inside its groups, as screen readers expect).
+ */
 export function StatCard({
   label,
   value,
@@ -22,24 +26,24 @@ export function StatCard({
     bad: 'border-red-300 bg-red-50',
     warn: 'border-amber-300 bg-amber-50',
   }[tone];
-  const body = (
-    <>
+  return (
+    <div
+      className={`relative flex flex-col gap-0.5 rounded-xl border p-3 ${toneClass} ${href ? 'hover:underline' : ''}`}
+    >
       <dt className="text-sm font-medium text-gray-700">{label}</dt>
       <dd className="text-2xl font-bold tabular-nums" data-testid={testId}>
-        {value}
+        {href ? (
+          <Link
+            href={href}
+            className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
       </dd>
       {hint ? <dd className="text-xs text-gray-600">{hint}</dd> : null}
-    </>
-  );
-  return (
-    <div className={`rounded-xl border p-3 ${toneClass}`}>
-      {href ? (
-        <Link href={href} className="flex flex-col gap-0.5 hover:underline">
-          {body}
-        </Link>
-      ) : (
-        <div className="flex flex-col gap-0.5">{body}</div>
-      )}
     </div>
   );
 }

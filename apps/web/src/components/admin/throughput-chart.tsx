@@ -35,12 +35,27 @@ export function ThroughputChart({
           {totals.map((series) => `${series.total} ${series.name.toLowerCase()}`).join(' · ')}
         </span>
       </figcaption>
-      <div className="h-48 w-full" aria-hidden="true">
+      {/* Hidden from screen readers (the table below says the same); recharts' keyboard layer is off, so
+          nothing focusable sits inside the hidden region. Mouse tooltips still work. */}
+      <div className="h-48 w-full text-gray-700" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={bucket === 'minute' ? 9 : 3} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          <BarChart
+            accessibilityLayer={false}
+            data={data}
+            margin={{ top: 4, right: 4, bottom: 0, left: -20 }}
+          >
+            <CartesianGrid
+              strokeDasharray="3 3"
+              vertical={false}
+              stroke="currentColor"
+              strokeOpacity={0.25}
+            />
+            <XAxis
+              dataKey="label"
+              tick={{ fontSize: 11, fill: 'currentColor' }}
+              interval={bucket === 'minute' ? 9 : 3}
+            />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'currentColor' }} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {SERIES.map((series) => (

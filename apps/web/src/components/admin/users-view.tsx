@@ -7,6 +7,7 @@ import { useDebouncedValue } from '../dashboard/use-debounced-value.ts';
 import { buttonStyles } from '../ui/button-styles.ts';
 import { LoadMoreButton } from '../ui/load-more-button.tsx';
 import { TableHead } from '../ui/table-head.tsx';
+import { UserQuotaCell } from '../usage/user-quota-cell.tsx';
 import { formatTime } from './format.ts';
 import { REFRESH_MS } from './refresh.ts';
 import { SignupToggle } from './signup-toggle.tsx';
@@ -50,9 +51,39 @@ export function UsersView({ selfId }: { selfId: string }) {
           {failure.message}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
+      {/* Phones get one card per account, actions in reach; wider screens the table. */}
+      <ul className="flex flex-col gap-2 sm:hidden" aria-label="Accounts">
+        {users.map((user) => {
+          const self = user.id === selfId;
+          return (
+            <li
+              key={user.id}
+              className="flex flex-col gap-2 rounded-xl border border-gray-200 p-3"
+              data-testid="user-card"
+            >
+              <p className="min-w-0 truncate font-medium" title={user.email}>
+                {user.email}
+                {self ? <span className="ml-1 text-xs text-gray-600">(you)</span> : null}
+              </p>
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-700">
+                <span>{user.role}</span>
+                <AccountStatus banned={user.banned} />
+                <span>
+                  <span className="tabular-nums">{user.downloads}</span> downloads
+                </span>
+                <span>joined {formatTime(user.createdAt)}</span>
+              </p>
+              <UserQuotaCell userId={user.id} email={user.email} quota={user.quota} />
+              <div className="flex flex-wrap gap-2">
+                <UserActions user={user} self={self} setRole={setRole} setBanned={setBanned} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
         <table className="w-full text-left text-sm">
-          <TableHead columns={['Email', 'Role', 'Status', 'Downloads', 'Joined', 'Actions']} />
+          <TableHead columns={['Email', 'Role', 'Status', 'Downloads', 'Storage', 'Joined', 'Actions']} />
           <tbody>
             {users.map((user) => {
               const self = user.id === selfId;
@@ -64,43 +95,17 @@ export function UsersView({ selfId }: { selfId: string }) {
                   </th>
                   <td className="py-2 pr-3">{user.role}</td>
                   <td className="py-2 pr-3">
-                    {user.banned ? (
-                      <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
-                        Disabled
-                      </span>
-                    ) : (
-                      'Active'
-                    )}
+                    <AccountStatus banned={user.banned} />
                   </td>
                   <td className="py-2 pr-3 tabular-nums">{user.downloads}</td>
+                  <td className="py-2 pr-3">
+                    <UserQuotaCell userId={user.id} email={user.email} quota={user.quota} />
+                  </td>
                   <td className="py-2 pr-3 whitespace-nowrap">{formatTime(user.createdAt)}</td>
-                  <td className="flex flex-wrap gap-2 py-2">
-                    <button
-                      type="button"
-                      className={buttonStyles.small}
-                      disabled={self || setRole.isPending}
-                      onClick={() =>
-                        setRole.mutate({ userId: user.id, role: user.role === 'admin' ? 'user' : 'admin' })
-                      }
-                    >
-                      {user.role === 'admin' ? 'Remove admin' : 'Make admin'}
-                    </button>
-                    <button
-                      type="button"
-                      className={buttonStyles.small}
-                      disabled={self || setBanned.isPending}
-                      onClick={() => {
-                        if (
-                          !user.banned &&
-                          !window.confirm(`Disable ${user.email} and sign them out everywhere?`)
-                        ) {
-                          return;
-                        }
-                        setBanned.mutate({ userId: user.id, banned: !user.banned });
-                      }}
-                    >
-                      {user.banned ? 'Enable' : 'Disable'}
-                    </button>
+                  <td className="py-2">
+                    <div className="flex flex-wrap gap-2">
+                      <UserActions user={user} self={self} setRole={setRole} setBanned={setBanned} />
+                    </div>
                   </td>
                 </tr>
               );
@@ -110,5 +115,53 @@ export function UsersView({ selfId }: { selfId: string }) {
       </div>
       <LoadMoreButton pages={pages} label="Load more accounts" />
     </div>
+  );
+}
+
+function AccountStatus({ banned }: { banned: boolean }) {
+  return banned ? (
+    <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">Disabled</span>
+  ) : (
+    <span>Active</span>
+  );
+}
+
+type Account = { id: string; email: string; role: string; banned: boolean };
+type Mutation<I> = { isPending: boolean; mutate: (input: I) => void };
+
+/** Make/remove admin and disable/enable, never on one's own account. */
+function UserActions({
+  user,
+  self,
+  setRole,
+  setBanned,
+}: {
+  user: Account;
+  self: boolean;
+  setRole: Mutation<{ userId: string; role: 'admin' | 'user' }>;
+  setBanned: Mutation<{ userId: string; banned: boolean }>;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className={buttonStyles.small}
+        disabled={self || setRole.isPending}
+        onClick={() => setRole.mutate({ userId: user.id, role: user.role === 'admin' ? 'user' : 'admin' })}
+      >
+        {user.role === 'admin' ? 'Remove admin' : 'Make admin'}
+      </button>
+      <button
+        type="button"
+        className={buttonStyles.small}
+        disabled={self || setBanned.isPending}
+        onClick={() => {
+          if (!user.banned && !window.confirm(`Disable ${user.email} and sign them out everywhere?`)) return;
+          setBanned.mutate({ userId: user.id, banned: !user.banned });
+        }}
+      >
+        {user.banned ? 'Enable' : 'Disable'}
+      </button>
+    </>
   );
 }

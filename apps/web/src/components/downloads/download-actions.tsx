@@ -10,13 +10,18 @@ import { useLiveDownloads } from './live-downloads.tsx';
 /**
  * Retry (only when another try can help: `canRetry`), cancel (waiting or running) and delete (with
  * a confirmation). A failure that cannot change gets no Retry; its card shows why, and the
- * screen-recording steps where they help.
+ * screen-recording steps where they help. The confirmation belongs to the item as it was when
+ * Delete was pressed: once its state changes (it finished, failed, was retried) the question is
+ * closed, so nobody confirms deleting something other than what they saw.
  */
 export function DownloadActions({ download }: { download: DownloadDto }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { forget } = useLiveDownloads();
-  const [confirming, setConfirming] = useState(false);
+  const version = `${download.id}:${download.state}:${download.attempts}`;
+  const [confirmingFor, setConfirmingFor] = useState<string | null>(null);
+  const confirming = confirmingFor === version;
+  const setConfirming = (open: boolean) => setConfirmingFor(open ? version : null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.downloads.pathKey() });
   const retry = useMutation(
     trpc.downloads.retry.mutationOptions({
@@ -33,7 +38,7 @@ export function DownloadActions({ download }: { download: DownloadDto }) {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         {download.canRetry ? (
           <button
             type="button"

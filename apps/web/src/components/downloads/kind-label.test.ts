@@ -20,6 +20,17 @@ describe('kindLabel', () => {
     }
   });
 
+  test('a short link known to be a story (followers-only, expired, with a deadline) is a story', () => {
+    assert.equal(
+      kindLabel({ kind: null, canonicalUrl: 'https://vm.tiktok.com/ZMabc123/', isStory: true }),
+      'Story',
+    );
+    assert.equal(
+      kindLabel({ kind: null, canonicalUrl: 'https://vm.tiktok.com/ZMabc123/', isStory: false }),
+      'Short link',
+    );
+  });
+
   test('anything else without a kind stays a TikTok link', () => {
     assert.equal(
       kindLabel({ kind: null, canonicalUrl: 'https://www.tiktok.com/@anna/video/7524919459643919624' }),

@@ -9,7 +9,7 @@ export function BrandLink({ href = '/' }: { href?: string }) {
     >
       <span
         aria-hidden="true"
-        className="grid size-8 place-items-center rounded-lg bg-brand-500 text-lg font-bold text-white"
+        className="grid size-8 place-items-center rounded-lg bg-brand-600 text-lg font-bold text-white"
       >
         T
       </span>

@@ -3,6 +3,8 @@ import { type SectionLink, SectionLinks } from './section-links.tsx';
 const LINKS: readonly SectionLink[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/history', label: 'History' },
+  { href: '/watchlist', label: 'Watchlist' },
+  { href: '/settings', label: 'Settings' },
   { href: '/help', label: 'Help' },
 ];
 

@@ -23,7 +23,7 @@ export function SectionLinks({ links, className }: { links: readonly SectionLink
             <Link
               href={link.href}
               aria-current={current ? 'page' : undefined}
-              className={`inline-flex min-h-11 items-center rounded-md px-3 font-medium hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
+              className={`inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-3 font-medium hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
                 current ? 'text-brand-600 underline decoration-2 underline-offset-8' : 'text-gray-800'
               }`}
             >

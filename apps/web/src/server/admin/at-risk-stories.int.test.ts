@@ -59,6 +59,15 @@ describe('at-risk stories', () => {
     });
     await seedDownload(database.db, user.id, { state: 'done', kind: 'story', storyDeadline: inMinutes(1) });
     await seedDownload(database.db, user.id, { state: 'queued', kind: 'video' });
+    // Short links still waiting to be identified: maybe stories, counted apart (a finished one is not).
+    for (const state of ['queued', 'resolving', 'failed'] as const) {
+      await seedDownload(database.db, user.id, {
+        state,
+        kind: null,
+        canonicalUrl: `https://vm.tiktok.com/ZM${state}1/`,
+        createdAt: inMinutes(state === 'resolving' ? -30 : -5),
+      });
+    }
     // One live worker with one slot, one stale worker.
     await database.db.workerHeartbeat.create({
       data: { id: 'w-live', host: 'h1', pid: 1, version: 't', concurrency: 1, inFlight: 0, lastSeenAt: now },
@@ -90,6 +99,13 @@ describe('at-risk stories', () => {
     assert.equal(retrying?.retrying, true);
     assert.equal(retrying?.failureCode, 'network');
     assert.ok(retrying?.notBefore && Math.abs(retrying.notBefore.getTime() - inMinutes(45).getTime()) < 1000);
+  });
+
+  test('short links not identified yet are counted as maybe stories, apart from the known ones', async () => {
+    const { stories, unidentified } = await listAtRiskStories(database.db, now, 100);
+    assert.equal(stories.length, 4);
+    assert.equal(unidentified.count, 2);
+    assert.equal(unidentified.oldestQueuedAt?.getTime(), inMinutes(-30).getTime());
   });
 
   test('estimates follow the model: only live workers count; a back-off past the deadline is late', async () => {

@@ -23,6 +23,11 @@ export type AtRiskStory = StartEstimate & {
 
 export type AtRiskStories = {
   stories: AtRiskStory[];
+  /**
+   * Waiting short links not identified yet (kind and deadline unknown): each may be a story whose
+   * 24 hours already run, so they are counted apart instead of being left out.
+   */
+  unidentified: { count: number; oldestQueuedAt: Date | null };
   model: { slots: number; busy: number; liveWorkers: number; typicalRunSeconds: number };
   /** More queued stories exist than `limit`. */
   truncated: boolean;
@@ -48,7 +53,7 @@ type Row = {
  * index (the queue is short compared with the history) and each row's pg-boss job by id.
  */
 export async function listAtRiskStories(db: Db, now: Date, limit: number): Promise<AtRiskStories> {
-  const [rows, workers, typicalRunSeconds] = await Promise.all([
+  const [rows, workers, typicalRunSeconds, unidentified] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT d.id::text AS id, u.email, d."canonicalUrl", d."storyDeadline", d.attempts, d."failureCode",
         d."failureMessage", d."createdAt", j.priority, j.created_on AS "jobCreatedOn", j.start_after AS "startAfter"
@@ -60,6 +65,7 @@ export async function listAtRiskStories(db: Db, now: Date, limit: number): Promi
       LIMIT ${limit + 1}`,
     listWorkers(db, now),
     medianRunSeconds(db, now),
+    countUnidentified(db),
   ]);
   const page = rows.slice(0, limit);
   const capacity = liveCapacity(workers);
@@ -90,9 +96,23 @@ export async function listAtRiskStories(db: Db, now: Date, limit: number): Promi
         createdAt: row.createdAt,
       };
     }),
+    unidentified,
     model: { slots: capacity.slots, busy: capacity.busy, liveWorkers: capacity.live, typicalRunSeconds },
     truncated: rows.length > limit,
   };
+}
+
+/**
+ * Waiting downloads whose kind is still unknown: only a short link is submitted without one, and it
+ * keeps it until the worker's identify step (or its download) learns what the link is. Read
+ * through the (state, createdAt) index, like the queue itself.
+ */
+async function countUnidentified(db: Db): Promise<AtRiskStories['unidentified']> {
+  const [row] = await db.$queryRaw<{ count: number; oldest: Date | null }[]>`
+    SELECT count(*)::int AS count, min("createdAt") AS oldest
+    FROM "Download"
+    WHERE state IN ('queued', 'resolving') AND kind IS NULL AND "storyDeadline" IS NULL`;
+  return { count: row?.count ?? 0, oldestQueuedAt: row?.oldest ?? null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '@tiksavr/db';
 import type { UserListInput } from '../routers/admin/users/users.schema.ts';
+import { type UserQuotaColumns, userQuotaColumns } from '../usage/user-quota-columns.ts';
 
 export type AdminUserRow = {
   id: string;
@@ -11,6 +12,8 @@ export type AdminUserRow = {
   createdAt: Date;
   /** Downloads in the user's history (counted on their own index, for this page only). */
   downloads: number;
+  /** Storage used and the limits that apply (usage/user-quota-columns.ts). */
+  quota: UserQuotaColumns;
 };
 
 /** Accounts, newest first, optionally those whose email starts with a text; keyset pagination. */
@@ -42,9 +45,17 @@ export async function listUsers(
     _count: { _all: true },
   });
   const countOf = new Map(counts.map((count) => [count.userId, count._count._all]));
+  const quotas = await userQuotaColumns(
+    db,
+    page.map((user) => user.id),
+  );
   const last = page.at(-1);
   return {
-    users: page.map((user) => ({ ...user, downloads: countOf.get(user.id) ?? 0 })),
+    users: page.map((user) => ({
+      ...user,
+      downloads: countOf.get(user.id) ?? 0,
+      quota: quotas.get(user.id) as UserQuotaColumns,
+    })),
     nextCursor: rows.length > input.limit && last ? encodeUserCursor(last.createdAt, last.id) : null,
   };
 }

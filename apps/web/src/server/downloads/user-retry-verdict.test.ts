@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ERROR_CODES, ERRORS } from '@tiksavr/core';
-import { userRetryVerdict } from './user-retry-verdict.ts';
+import { PERSON_CAN_FIX, userRetryVerdict } from './user-retry-verdict.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const failed = (failureCode: string | null, storyDeadline: Date | null = null) =>
@@ -25,9 +25,10 @@ describe('userRetryVerdict', () => {
     }
   });
 
-  test('every code the error table calls final is refused, except internal', () => {
+  test('every code the error table calls final is refused, except internal and the quota ones', () => {
     for (const code of ERROR_CODES) {
-      const expected = ERRORS[code].retry || code === 'internal' ? 'allowed' : 'cannot_succeed';
+      const expected =
+        ERRORS[code].retry || code === 'internal' || PERSON_CAN_FIX.has(code) ? 'allowed' : 'cannot_succeed';
       assert.equal(failed(code), expected, code);
     }
   });
@@ -48,6 +49,7 @@ describe('userRetryVerdict', () => {
 
   test('our own fault, no code or an unknown code: a person may try again', () => {
     assert.equal(failed('internal'), 'allowed');
+    assert.equal(failed('quota_bytes_exceeded'), 'allowed');
     assert.equal(failed(null), 'allowed');
     assert.equal(failed('some_future_code'), 'allowed');
   });

@@ -28,12 +28,18 @@ export function userRetryVerdict(download: UserRetryCandidate, now: Date): UserR
   return failureCanSucceedOnRetry(download.failureCode) ? 'allowed' : 'cannot_succeed';
 }
 
+/** Final for the worker, but the person (or the admin) can change what stopped it. */
+export const PERSON_CAN_FIX: ReadonlySet<string> = new Set(['quota_bytes_exceeded', 'quota_items_exceeded']);
+
 function failureCanSucceedOnRetry(failureCode: string | null): boolean {
   // No code, or one this version does not know (an older or newer worker): give it the benefit of the doubt.
   if (!isErrorCode(failureCode)) return true;
   // `internal` is not retried by the worker on its own, but it is our fault, not the post's: once an
   // admin fixed the cause, the person trying again is exactly what should happen.
   if (failureCode === 'internal') return true;
+  // Over the person's storage or item limit: the worker does not retry, but once they deleted
+  // something (or the admin gave more room) trying again is exactly what should happen.
+  if (PERSON_CAN_FIX.has(failureCode)) return true;
   // Private, deleted, region-locked, age-gated, expired, invalid links…: the post's own answer,
   // which stays the same however often TikTok is asked.
   return ERRORS[failureCode].retry;

@@ -3,6 +3,7 @@ import type { Db, PgBoss, Prisma } from '@tiksavr/db';
 import type { Storage } from '@tiksavr/storage';
 import type { WorkerConfig } from '../../env.ts';
 import type { Logger } from '../../logger.ts';
+import type { UpstreamBudget } from '../../upstream-budget/index.ts';
 import type { TransferPolicy } from './choose-media-transfer.ts';
 
 /** What every step of the download pipeline works with. */
@@ -14,6 +15,8 @@ export type DownloadDeps = {
   readonly transfers: TransferPolicy;
   /** Where TikTok is (the real site or the simulator) and which media hosts may be fetched. */
   readonly upstream: Upstream;
+  /** The one request budget toward TikTok, shared by every worker process: resolves go through it. */
+  readonly budget: UpstreamBudget;
   readonly config: WorkerConfig;
   readonly log: Logger;
   /** Aborted when the worker's shutdown grace period is over: running downloads hand their job back. */

@@ -5,7 +5,7 @@ import { parseContentRange } from './content-range.ts';
 import { mediaStatusError } from './media-status-error.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { searchTextOf } from './record-item.ts';
-import { retryDelaySeconds } from './retry-delay.ts';
+import { delayBeforeDeadline, retryDelaySeconds } from './retry-delay.ts';
 import { toAppError } from './to-app-error.ts';
 
 describe('retryDelaySeconds', () => {
@@ -29,6 +29,19 @@ describe('retryDelaySeconds', () => {
     );
     const jittered = retryDelaySeconds(2, policy, () => 0.5);
     assert.ok(jittered > 10 && jittered < 20);
+  });
+});
+
+describe('delayBeforeDeadline', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const inSeconds = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+  test('a story retries a second before its deadline, in its last two seconds halfway there', () => {
+    assert.equal(delayBeforeDeadline(30, null, now), 30);
+    assert.equal(delayBeforeDeadline(30, inSeconds(600), now), 30);
+    assert.equal(delayBeforeDeadline(30, inSeconds(10), now), 9);
+    assert.equal(delayBeforeDeadline(30, inSeconds(1.5), now), 0.75);
+    assert.equal(delayBeforeDeadline(0.2, inSeconds(1.5), now), 0.2);
+    assert.equal(delayBeforeDeadline(30, inSeconds(-5), now), 0);
   });
 });
 

@@ -1,11 +1,16 @@
-import { AppError, parseJobPayload, type ResolvedPost, resolve } from '@tiksavr/core';
+import { AppError, parseJobPayload, parseTikTokUrl, type ResolvedPost, resolve } from '@tiksavr/core';
+import type { Download } from '@tiksavr/db';
+import { failOverQuota, isQuotaError, quotaRefusalBeforeSave } from '../../quota/save-quota.ts';
 import { claimDownload, finishDownload } from './claim-download.ts';
 import { claimItem } from './claim-item.ts';
 import type { DownloadDeps, DownloadTicket } from './download-deps.ts';
+import { judgeUnavailable } from './judge-unavailable.ts';
 import { recordItem } from './record-item.ts';
 import { requeueDownload } from './requeue-download.ts';
-import { retryDelaySeconds } from './retry-delay.ts';
+import { delayBeforeDeadline, retryDelaySeconds } from './retry-delay.ts';
 import { completeItem, downloadPlan } from './store-item.ts';
+import { type StoryKnowledge, storyKnowledgeOf } from './story-knowledge.ts';
+import { budgetClaimFor, reportPushback, tiktokRequestOptions } from './tiktok-request-options.ts';
 import { toAppError } from './to-app-error.ts';
 
 export type DownloadJob = { readonly id: string; readonly data: unknown; readonly signal: AbortSignal };
@@ -39,24 +44,34 @@ export async function handleDownload(deps: DownloadDeps, job: DownloadJob): Prom
   const { ticket, download } = claim;
   const lost = new AbortController();
   const signal = AbortSignal.any([job.signal, deps.shutdownSignal, lost.signal]);
+  const link = linkToResolve(download);
+  let itemId = download.itemId ?? link.itemId;
+  let story: StoryKnowledge = {
+    knownStory: false,
+    knownPost: false,
+    deadline: download.storyDeadline,
+    authorId: null,
+  };
   let storyDeadline = download.storyDeadline;
-  let itemId = download.itemId;
   try {
-    const resolved: ResolvedPost = await resolve(
-      itemId !== null ? download.canonicalUrl : download.inputUrl,
-      {
-        ...(deps.config.tiktokOrigin === undefined ? {} : { origin: deps.config.tiktokOrigin }),
-        knownStory: download.kind === 'story',
-        timeoutMs: deps.config.mediaTimeoutSeconds * 1000,
-        signal,
-      },
-    );
-    storyDeadline = resolved.storyDeadline ?? null;
+    story = await storyKnowledgeOf(deps.db, download, itemId, deps.now());
+    storyDeadline = story.deadline;
+    const requestOptions = tiktokRequestOptions(deps, budgetClaimFor('download', download, story), signal);
+    const resolved: ResolvedPost = await resolve(link.url, {
+      ...requestOptions,
+      knownStory: story.knownStory,
+      // Asked once per Download: an item already resolved (by `media.identify` or an earlier
+      // attempt) is not asked about again, so the story list is not requested twice.
+      detectStory: !story.knownStory && download.itemId === null,
+    });
     itemId = resolved.item.id;
-    await recordItem(deps, ticket, download.inputUrl, resolved);
+    storyDeadline = await recordItem(deps, ticket, download.inputUrl, resolved);
+    story = { ...story, knownStory: storyDeadline !== null, deadline: storyDeadline };
     if (storyDeadline !== null && storyDeadline <= deps.now()) {
       return (await finishDownload(deps, ticket, 'expired', storyExpired())) ? 'expired' : 'lost';
     }
+    const overQuota = await quotaRefusalBeforeSave(deps, ticket, itemId);
+    if (overQuota !== null) throw overQuota;
     const itemClaim = await claimItem(deps, ticket, itemId);
     if (itemClaim.kind === 'linked' || itemClaim.kind === 'lost') return itemClaim.kind;
     if (itemClaim.kind === 'busy') {
@@ -77,12 +92,40 @@ export async function handleDownload(deps: DownloadDeps, job: DownloadJob): Prom
     log.info({ assets: assets.length }, done ? 'download done' : 'stored, but the download was canceled');
     return done ? 'done' : 'lost';
   } catch (error) {
+    // Over the owner's storage or item limit: ends at once with the numbers (save-quota.ts).
+    if (isQuotaError(error) && !lost.signal.aborted)
+      return (await failOverQuota(deps, ticket, error)) ? 'failed' : 'lost';
     return settleFailure(
       deps,
-      { ticket, job, lost, storyDeadline, itemId, attempts: download.attempts },
+      {
+        ticket,
+        job,
+        lost,
+        storyDeadline,
+        itemId,
+        attempts: download.attempts,
+        story,
+        kindUnknown: link.kindUnknown && !story.knownStory && !story.knownPost,
+        signal,
+        download,
+      },
       error,
     );
   }
+}
+
+/**
+ * What to resolve: the post link once one is known (the canonical URL `media.identify` or an
+ * earlier attempt recorded), so a short link is followed only once; else the pasted link.
+ */
+function linkToResolve(download: Download): { url: string; itemId: string | null; kindUnknown: boolean } {
+  const pasted = parseTikTokUrl(download.inputUrl);
+  // A short link never resolved to its item: nobody knows yet whether it is a story or a post.
+  const kindUnknown = pasted.ok && pasted.kind === 'short_link' && download.itemId === null;
+  const known = parseTikTokUrl(download.canonicalUrl);
+  if (known.ok && known.kind !== 'short_link')
+    return { url: download.canonicalUrl, itemId: known.id, kindUnknown };
+  return { url: download.inputUrl, itemId: null, kindUnknown };
 }
 
 function storyExpired(): AppError {
@@ -98,6 +141,10 @@ async function settleFailure(
     storyDeadline: Date | null;
     itemId: string | null;
     attempts: number;
+    story: StoryKnowledge;
+    kindUnknown: boolean;
+    signal: AbortSignal;
+    download: Pick<Download, 'id' | 'createdAt'>;
   },
   error: unknown,
 ): Promise<DownloadOutcome> {
@@ -107,7 +154,8 @@ async function settleFailure(
     log.info('download canceled or taken over: stopped');
     return 'lost';
   }
-  if (deps.shutdownSignal.aborted || context.job.signal.aborted) {
+  const stopping = () => deps.shutdownSignal.aborted || context.job.signal.aborted;
+  const handBack = async (): Promise<DownloadOutcome> => {
     // Not the download's fault: give it a new job at once; its partial files let it resume.
     const handed = await requeueDownload(deps, ticket, {
       delaySeconds: 0,
@@ -116,25 +164,45 @@ async function settleFailure(
     });
     log.info('worker stopping: download handed back to the queue');
     return handed ? 'handed_back' : 'lost';
-  }
-  const appError = toAppError(error);
+  };
+  if (stopping()) return handBack();
+  let appError = toAppError(error);
   const now = deps.now();
+  // A gone or followers-only item may need the author's story list to say what happened.
+  const verdict = await judgeUnavailable(appError, {
+    itemId: context.itemId,
+    story: context.story,
+    kindUnknown: context.kindUnknown,
+    now,
+    listOptions: tiktokRequestOptions(
+      deps,
+      budgetClaimFor('download', context.download, context.story),
+      context.signal,
+    ),
+    onItemHidden: () => reportPushback(deps, { kind: 'item_hidden' }),
+  }).catch((judgeError: unknown) => ({ kind: 'retry' as const, error: toAppError(judgeError) }));
+  if (context.lost.signal.aborted) return 'lost';
+  if (stopping()) return handBack();
+  if (verdict.kind === 'end') {
+    log.info({ code: verdict.error.code, was: appError.code }, 'download ended by what is known of the item');
+    const ended = await finishDownload(deps, ticket, verdict.state, verdict.error);
+    if (context.itemId !== null) await deps.storage.discardPartials(`${context.itemId}.`).catch(() => 0);
+    return ended ? (verdict.state === 'expired' ? 'expired' : 'failed') : 'lost';
+  }
+  if (verdict.kind === 'retry') appError = verdict.error;
   if (appError.code === 'story_expired' || (storyDeadline !== null && storyDeadline <= now)) {
     return (await finishDownload(deps, ticket, 'expired', storyExpired())) ? 'expired' : 'lost';
   }
   if (appError.retryable && context.attempts < deps.config.maxAttempts) {
-    let delaySeconds = retryDelaySeconds(
-      context.attempts,
-      { baseSeconds: deps.config.retryBaseSeconds, maxSeconds: deps.config.retryMaxSeconds },
-      deps.random,
+    const delaySeconds = delayBeforeDeadline(
+      retryDelaySeconds(
+        context.attempts,
+        { baseSeconds: deps.config.retryBaseSeconds, maxSeconds: deps.config.retryMaxSeconds },
+        deps.random,
+      ),
+      storyDeadline,
+      now,
     );
-    // A story is retried before its deadline, however long the backoff says.
-    if (storyDeadline !== null) {
-      delaySeconds = Math.min(
-        delaySeconds,
-        Math.max(0, (storyDeadline.getTime() - now.getTime()) / 1000 - 1),
-      );
-    }
     log.warn(
       { code: appError.code, err: appError, attempt: context.attempts, delaySeconds },
       'download will retry',

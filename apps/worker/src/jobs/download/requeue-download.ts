@@ -12,6 +12,8 @@ export type RequeueOptions = {
   /** False when the attempt was not the download's fault (shutdown, waiting for another job). */
   readonly countAttempt: boolean;
   readonly storyDeadline: Date | null;
+  /** The queue of the new job (default `media.download`; `media.identify` hands a short link back to it). */
+  readonly queue?: 'media.download' | 'media.identify';
 };
 
 /**
@@ -39,14 +41,15 @@ export async function requeueDownload(
     const held = await updateDownload(deps, ticket, { ...data, state: 'queued' }, { tx });
     if (!held) return false;
     await deps.boss.send(
-      'media.download',
+      options.queue ?? 'media.download',
       { downloadId: ticket.downloadId },
       {
         id: nextJobId,
         priority,
-        ...(options.delaySeconds > 0
-          ? { startAfter: new Date(deps.now().getTime() + options.delaySeconds * 1000) }
-          : {}),
+        // Seconds from the database's now (whole ms: pg-boss casts the number's text to an
+        // interval, which must not be in exponent form), so a worker clock that differs cannot
+        // push the start away.
+        ...(options.delaySeconds > 0 ? { startAfter: Math.ceil(options.delaySeconds * 1000) / 1000 } : {}),
         db: bossDbFor(tx),
       },
     );

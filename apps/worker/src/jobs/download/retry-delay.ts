@@ -11,3 +11,14 @@ export function retryDelaySeconds(
   const exponential = Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, attempt - 1));
   return exponential / 2 + (exponential / 2) * random();
 }
+
+/**
+ * A story's retry comes before its deadline, however long the backoff says: a second before it,
+ * or, in its last two seconds, halfway there (so the last tries close in on the deadline instead
+ * of spinning without a pause until it passes).
+ */
+export function delayBeforeDeadline(delaySeconds: number, deadline: Date | null, now: Date): number {
+  if (deadline === null) return delaySeconds;
+  const secondsLeft = Math.max(0, (deadline.getTime() - now.getTime()) / 1000);
+  return Math.min(delaySeconds, secondsLeft > 2 ? secondsLeft - 1 : secondsLeft / 2);
+}

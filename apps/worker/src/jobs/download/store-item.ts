@@ -1,4 +1,6 @@
 import type { MediaAsset, MediaPlan, MediaRequestHeaders } from '@tiksavr/core';
+import { assertSaveFits, byteAllowance, fileByteLimit, overAllowance } from '../../quota/save-quota.ts';
+import { linkAssetFile } from '../../stored-files/link-asset-file.ts';
 import { lockItem } from './claim-item.ts';
 import { type DownloadDeps, type DownloadTicket, inTransaction } from './download-deps.ts';
 import { type FetchedAsset, fetchAsset } from './fetch-asset.ts';
@@ -39,10 +41,14 @@ async function recordAsset(deps: DownloadDeps, itemId: string, planned: MediaAss
     height: variant?.height ?? null,
     codec: variant?.codec ?? null,
   };
-  await deps.db.asset.upsert({
-    where: { itemId_role_index: { itemId, role: planned.role, index: planned.index } },
-    create: { itemId, role: planned.role, index: planned.index, ...row },
-    update: row,
+  // The file's row is locked and the object confirmed while the reference is written (stored-files).
+  await inTransaction(deps.db, async (tx) => {
+    await linkAssetFile(tx, deps.storage, fetched);
+    await tx.asset.upsert({
+      where: { itemId_role_index: { itemId, role: planned.role, index: planned.index } },
+      create: { itemId, role: planned.role, index: planned.index, ...row },
+      update: row,
+    });
   });
 }
 
@@ -61,6 +67,9 @@ export async function downloadPlan(
 ): Promise<StoredAsset[]> {
   const stored: StoredAsset[] = [];
   let completedBytes = 0;
+  // The owner's storage quota: no file may bring more than the room left (save-quota.ts).
+  const allowance = await byteAllowance(deps, ticket);
+  const serverMax = deps.config.maxMediaBytes;
   const progress = createProgressReporter({
     intervalMs: deps.config.progressIntervalMs,
     write: (done, total) =>
@@ -88,15 +97,19 @@ export async function downloadPlan(
       }
       try {
         const fetchStartedAt = performance.now();
-        const fetched = await fetchAsset(deps, {
-          itemId: plan.itemId,
-          asset,
-          headers,
-          signal: signals.signal,
-          lastAttempt,
-          onBytes: (done, total) =>
-            progress.report(completedBytes + done, total === null ? null : completedBytes + total),
-        });
+        const maxMediaBytes = fileByteLimit(serverMax, allowance, completedBytes);
+        const fetched = await fetchAsset(
+          { ...deps, config: { ...deps.config, maxMediaBytes } },
+          {
+            itemId: plan.itemId,
+            asset,
+            headers,
+            signal: signals.signal,
+            lastAttempt,
+            onBytes: (done, total) =>
+              progress.report(completedBytes + done, total === null ? null : completedBytes + total),
+          },
+        );
         const ms = Math.round(performance.now() - fetchStartedAt);
         // From the first media request to the file in place (hashed, fsynced, renamed).
         deps.log.info(
@@ -114,7 +127,9 @@ export async function downloadPlan(
         completedBytes += fetched.size;
         stored.push({ role: asset.role, index: asset.index, size: fetched.size });
       } catch (error) {
-        if (!asset.optional || signals.signal.aborted) throw error;
+        if (!asset.optional || signals.signal.aborted) {
+          throw overAllowance(error, serverMax, allowance, completedBytes) ?? error;
+        }
         deps.log.info(
           { err: error, downloadId: ticket.downloadId, role: asset.role },
           'optional asset skipped',
@@ -150,6 +165,7 @@ export async function completeItem(
   const bytes = assets.reduce((sum, asset) => sum + asset.size, 0);
   return inTransaction(deps.db, async (tx) => {
     await lockItem(tx, itemId);
+    await assertSaveFits(tx, ticket, bytes);
     await tx.item.update({ where: { id: itemId }, data: { storedAt: deps.now() } });
     return updateDownload(
       deps,

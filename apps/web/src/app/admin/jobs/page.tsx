@@ -1,6 +1,9 @@
+import type { Metadata } from 'next';
 import { JobsView } from '../../../components/admin/jobs-view.tsx';
 import { requireAdmin } from '../../../server/admin/require-admin.ts';
 import { JOB_STATES } from '../../../server/routers/admin/jobs/jobs.schema.ts';
+
+export const metadata: Metadata = { title: 'Jobs — TikSavr admin' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,5 +1,8 @@
+import type { Metadata } from 'next';
 import { WorkersView } from '../../../components/admin/workers-view.tsx';
 import { requireAdmin } from '../../../server/admin/require-admin.ts';
+
+export const metadata: Metadata = { title: 'Workers — TikSavr admin' };
 
 export default async function AdminWorkersPage() {
   await requireAdmin();

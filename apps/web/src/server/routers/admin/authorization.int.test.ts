@@ -21,9 +21,26 @@ const CALLS: Record<string, (caller: Caller, downloadId: string, userId: string)
   'jobs.cancel': (c, id) => c.admin.jobs.cancel({ ids: [id] }),
   'jobs.delete': (c, id) => c.admin.jobs.delete({ ids: [id] }),
   'workers.list': (c) => c.admin.workers.list(),
+  'downloader.status': (c) => c.admin.downloader.status(),
   'users.list': (c) => c.admin.users.list({}),
   'users.setRole': (c, _id, userId) => c.admin.users.setRole({ userId, role: 'user' }),
   'users.setBanned': (c, _id, userId) => c.admin.users.setBanned({ userId, banned: false }),
+  'users.setQuota': (c, _id, userId) => c.admin.users.setQuota({ userId, items: 'default' }),
+  'storage.get': (c) => c.admin.storage.get(),
+  'storage.set': (c) => c.admin.storage.set({}),
+  'tokens.list': (c) => c.admin.tokens.list({}),
+  'notifications.failures': (c) => c.admin.notifications.failures(),
+  'notifications.settings': (c) => c.admin.notifications.settings(),
+  'notifications.setAllowPrivateTargets': (c) =>
+    c.admin.notifications.setAllowPrivateTargets({ allow: false }),
+  'upstream.get': (c) => c.admin.upstream.get(),
+  'upstream.behind': (c) => c.admin.upstream.behind(),
+  'upstream.setSettings': (c) => c.admin.upstream.setSettings({}),
+  // The caller makes a token of its own first (anonymous is refused there, a user then here).
+  'tokens.revoke': async (c) => {
+    const { apiToken } = await c.tokens.create({ name: 'authz', expiresInDays: null });
+    return c.admin.tokens.revoke({ id: apiToken.id });
+  },
 };
 
 describe('admin procedures check the role on the server', () => {

@@ -1,11 +1,24 @@
 import { Prisma } from '@tiksavr/db';
-import { type DownloadDto, type DownloadDtoRow, toDownloadDto } from '../../downloads/download-dto.ts';
+import {
+  DOWNLOAD_DTO_WATCH_SQL,
+  type DownloadDto,
+  type DownloadDtoRow,
+  toDownloadDto,
+} from '../../downloads/download-dto.ts';
+import {
+  DOWNLOAD_FILES_SQL,
+  type DownloadFilesRow,
+  type DownloadFilesSummary,
+  downloadFilesSummary,
+} from '../../downloads/download-files-summary.ts';
 import { decodeHistoryCursor, encodeHistoryCursor } from '../../downloads/history-cursor.ts';
 import { containsPattern } from '../../downloads/search-text.ts';
 import type { UserContext } from '../../trpc.ts';
 import type { HistoryQueryParsed } from './downloads.schema.ts';
 
-export type HistoryPage = { items: DownloadDto[]; nextCursor: string | null };
+/** A history card: the download plus its thumbnail and main file, so no card needs a second request. */
+export type DownloadListItem = DownloadDto & DownloadFilesSummary;
+export type HistoryPage = { items: DownloadListItem[]; nextCursor: string | null };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,10 +66,11 @@ export async function listDownloads(ctx: UserContext, input: HistoryQueryParsed)
   }
   if (input.q) conditions.push(Prisma.sql`"searchText" ILIKE ${containsPattern(input.q)}`);
 
-  const rows = await ctx.db.$queryRaw<DownloadDtoRow[]>`
+  const rows = await ctx.db.$queryRaw<(DownloadDtoRow & DownloadFilesRow)[]>`
     SELECT "id", "inputUrl", "canonicalUrl", "itemId", "kind", "state", "failureCode", "failureMessage",
            "author", "caption", "storyDeadline", "bytesDone", "bytesTotal", "attempts",
-           "createdAt", "startedAt", "finishedAt"
+           "createdAt", "startedAt", "finishedAt", "pinnedAt", ${Prisma.raw(DOWNLOAD_DTO_WATCH_SQL)},
+           ${Prisma.raw(DOWNLOAD_FILES_SQL)}
     FROM "Download"
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY "createdAt" DESC, "id" DESC
@@ -65,7 +79,7 @@ export async function listDownloads(ctx: UserContext, input: HistoryQueryParsed)
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map(toDownloadDto),
+    items: page.map((row) => ({ ...toDownloadDto(row), ...downloadFilesSummary(row) })),
     nextCursor: rows.length > input.limit && last ? encodeHistoryCursor(last) : null,
   };
 }

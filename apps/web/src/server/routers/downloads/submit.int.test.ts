@@ -61,8 +61,10 @@ describe('downloads.submit', () => {
       assert.equal(row.state, 'queued');
       assert.ok(row.jobId);
       assert.ok(row.searchText.includes('tiktok.com'));
-      const job = await boss.getJobById<{ downloadId: string }>('media.download', row.jobId);
-      assert.ok(job, `job for ${good.input}`);
+      // A short link is identified first (kind, author, story deadline), a post link downloaded at once.
+      const queue = /vm\.tiktok\.com|\/t\//.test(good.input) ? 'media.identify' : 'media.download';
+      const job = await boss.getJobById<{ downloadId: string }>(queue, row.jobId);
+      assert.ok(job, `${queue} job for ${good.input}`);
       assert.equal(job.data.downloadId, row.id);
       assert.equal(job.state, 'created');
     }
@@ -120,7 +122,9 @@ describe('downloads.submit', () => {
     const { links } = await callers
       .callerFor(user)
       .downloads.precheck({ text: `${VIDEO('7524919459643919624')} and https://youtube.com/watch?v=x` });
-    assert.equal(links.length, 1);
+    // The YouTube link is listed with its reason, not dropped.
+    assert.equal(links.length, 2);
+    assert.equal(links[1]?.reason, 'not_tiktok');
     assert.equal(links[0]?.ok, true);
     assert.equal(links[0]?.kind, 'video');
     assert.equal(links[0]?.id, '7524919459643919624');
