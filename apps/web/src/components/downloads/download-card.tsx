@@ -1,5 +1,6 @@
 'use client';
 
+import { formatByteSize } from '@tiksavr/core';
 import { useState } from 'react';
 import { buttonStyles } from '../ui/button-styles.ts';
 import { PinButton } from '../usage/pin-button.tsx';
@@ -10,7 +11,6 @@ import { DownloadFiles } from './download-files.tsx';
 import { DownloadStatus } from './download-status.tsx';
 import { DownloadThumbnail } from './download-thumbnail.tsx';
 import type { DownloadCardItem, WaitingInfo } from './download-types.ts';
-import { formatBytes } from './format-bytes.ts';
 import { kindLabel } from './kind-label.ts';
 import { readableLink } from './readable-link.ts';
 import { StatusBadge } from './status-badge.tsx';
@@ -89,7 +89,7 @@ export function DownloadCard({ download, headingLevel = 3, waiting }: DownloadCa
           <a href={mainFile} download className={buttonStyles.primary}>
             {MAIN_FILE_LABEL[download.fileKind]}
             {download.fileSize ? (
-              <span className="text-sm font-normal">· {formatBytes(download.fileSize)}</span>
+              <span className="text-sm font-normal">· {formatByteSize(download.fileSize)}</span>
             ) : null}
           </a>
         ) : null}

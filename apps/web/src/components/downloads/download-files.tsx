@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { formatByteSize } from '@tiksavr/core';
 import { useTRPC } from '../../lib/trpc.tsx';
 import { buttonStyles } from '../ui/button-styles.ts';
-import { formatBytes } from './format-bytes.ts';
 import { MediaPreview } from './media-preview.tsx';
 
 const ROLE_NAMES: Record<string, string> = { video: 'Video', image: 'Photo', audio: 'Sound', cover: 'Cover' };
@@ -38,7 +38,7 @@ export function DownloadFiles({
                 <a href={asset.url} download className={buttonStyles.small}>
                   Download {name.toLowerCase()}
                   {asset.size ? (
-                    <span className="text-gray-600">({formatBytes(Number(asset.size))})</span>
+                    <span className="text-gray-600">({formatByteSize(Number(asset.size))})</span>
                   ) : null}
                 </a>
               </li>

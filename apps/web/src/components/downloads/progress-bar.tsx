@@ -1,4 +1,4 @@
-import { formatBytes } from './format-bytes.ts';
+import { formatByteSize } from '@tiksavr/core';
 
 /** Download progress; without a known total it shows bytes so far and an indeterminate bar. */
 export function ProgressBar({ done, total, label }: { done: number; total: number | null; label: string }) {
@@ -20,8 +20,8 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       </div>
       <p className="text-sm tabular-nums text-gray-700">
         {percent === null
-          ? `${formatBytes(done)} so far`
-          : `${percent}% · ${formatBytes(done)} of ${formatBytes(total ?? 0)}`}
+          ? `${formatByteSize(done)} so far`
+          : `${percent}% · ${formatByteSize(done)} of ${formatByteSize(total ?? 0)}`}
       </p>
     </div>
   );
